@@ -1,0 +1,47 @@
+// Package assets holds the game's embedded media as bytes (no ebiten):
+// the Go fonts (BSD licence, see fonts/LICENSE-gofont) for Latin text.
+// A CJK face can be added as a further fallback without touching scenes:
+// the game builds a MultiFace from Fallbacks after the Go fonts.
+package assets
+
+import (
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Font names one face of the game's type family.
+type Font int
+
+// The faces the game draws with.
+const (
+	Regular Font = iota
+	Bold
+	Italic
+	BoldItalic
+	Mono
+	NumFonts
+)
+
+// TTF returns the TrueType bytes of the face. The slice is shared; do not
+// modify it.
+func TTF(f Font) []byte {
+	switch f {
+	case Bold:
+		return gobold.TTF
+	case Italic:
+		return goitalic.TTF
+	case BoldItalic:
+		return gobolditalic.TTF
+	case Mono:
+		return gomono.TTF
+	}
+	return goregular.TTF
+}
+
+// Fallbacks returns further font files tried, in order, for characters the
+// Go fonts lack (for example a subset of Noto Sans SC). It is empty until a
+// CJK face is added.
+func Fallbacks() [][]byte { return nil }

@@ -1,0 +1,69 @@
+// Command longtail is the Long Tail game, on desktop and (compiled to
+// WebAssembly) in the browser, where the page passes its URL parameters as
+// these flags.
+//
+//	longtail [-chapter N] [-seed N] [-sandbox] [-assignment FILE | -assignment-data LINK]
+//	         [-capture FILE.png -capture-after TICKS]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game"
+	"github.com/longtail-case/longtail/game/classroom"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("longtail: ")
+	chapter := flag.Int("chapter", -1, "open chapter `N`'s reader directly (0 is the prologue)")
+	seed := flag.Uint64("seed", 0, "seed of a new run (0: from the clock)")
+	sandbox := flag.Bool("sandbox", false, "start a sandbox round that is already playing")
+	assignment := flag.String("assignment", "", "assignment `FILE` (TOML) to load")
+	assignmentData := flag.String("assignment-data", "", "assignment carried in a link: base64url of the DEFLATE-compressed file (the ?a= parameter)")
+	capture := flag.String("capture", "", "save the screen to `FILE.png` and exit")
+	captureAfter := flag.Int("capture-after", 60, "ticks to run before -capture")
+	flag.Parse()
+
+	docs, err := content.Load(content.Files)
+	if err != nil {
+		log.Fatal(err)
+	}
+	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Capture: *capture, CaptureAfter: *captureAfter}
+	if cfg.Seed == 0 {
+		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
+	}
+	switch {
+	case *assignment != "":
+		data, err := os.ReadFile(*assignment)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cfg.Assignment, cfg.AssignmentName = data, *assignment
+	case *assignmentData != "":
+		data, err := classroom.DecodeLink(*assignmentData)
+		if err != nil {
+			log.Fatal(fmt.Errorf("-assignment-data: %w", err))
+		}
+		cfg.Assignment, cfg.AssignmentName = data, "assignment link"
+	}
+	g, err := game.New(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ebiten.SetWindowTitle("Long Tail")
+	ebiten.SetWindowSize(1280, 800)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetWindowSizeLimits(640, 480, -1, -1)
+	ebiten.SetRunnableOnUnfocused(cfg.Capture != "")
+	if err := ebiten.RunGame(g); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,295 @@
+package content
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/longtail-case/longtail/game/sim"
+	"github.com/yuin/goldmark/util"
+)
+
+// HTML renders a document as a fragment of semantic HTML for the web page
+// and for printing. Every piece of text is escaped; links whose target is
+// not SafeURL lose their link and keep their text; headings get ids made of
+// the document's slug and the heading's text ("born-open-your-decision"),
+// unique within the document; the scenario block becomes a short
+// "In this round you control …" summary in an <aside class="scenario">.
+// Table cells carry class "left", "center" or "right" for alignment.
+func HTML(doc Document) string {
+	r := htmlRenderer{doc: doc, ids: map[string]bool{}}
+	r.blocks(doc.Blocks)
+	return r.sb.String()
+}
+
+// RenderHTML parses one Markdown file and renders it with HTML.
+func RenderHTML(file string, src []byte) (string, error) {
+	doc, err := Parse(file, src)
+	if err != nil {
+		return "", err
+	}
+	return HTML(doc), nil
+}
+
+// Book renders documents, in order, as one HTML fragment: each one is an
+// <article lang="en" id="slug"> holding its HTML.
+func Book(docs []Document) string {
+	var sb strings.Builder
+	for _, d := range docs {
+		fmt.Fprintf(&sb, "<article lang=\"en\" id=\"%s\">\n", html.EscapeString(d.Slug))
+		sb.WriteString(HTML(d))
+		sb.WriteString("</article>\n")
+	}
+	return sb.String()
+}
+
+type htmlRenderer struct {
+	doc Document
+	sb  strings.Builder
+	ids map[string]bool // heading ids used so far
+}
+
+func (r *htmlRenderer) blocks(bs []Block) {
+	for _, b := range bs {
+		r.block(b)
+	}
+}
+
+func (r *htmlRenderer) block(b Block) {
+	sb := &r.sb
+	switch b.Kind {
+	case BlockParagraph:
+		sb.WriteString("<p>")
+		r.spans(b.Spans)
+		sb.WriteString("</p>\n")
+	case BlockHeading:
+		level := min(max(b.Level, 1), 6)
+		fmt.Fprintf(sb, "<h%d id=\"%s\">", level, html.EscapeString(r.id(plain(b.Spans))))
+		r.spans(b.Spans)
+		fmt.Fprintf(sb, "</h%d>\n", level)
+	case BlockQuote:
+		sb.WriteString("<blockquote>\n")
+		r.blocks(b.Children)
+		sb.WriteString("</blockquote>\n")
+	case BlockList:
+		tag := "ul"
+		if b.Ordered {
+			tag = "ol"
+		}
+		sb.WriteString("<" + tag)
+		if b.Ordered && b.Start != 1 {
+			sb.WriteString(` start="` + strconv.Itoa(b.Start) + `"`)
+		}
+		sb.WriteString(">\n")
+		for _, item := range b.Items {
+			sb.WriteString("<li>")
+			if b.Tight {
+				r.tightItem(item)
+			} else {
+				sb.WriteString("\n")
+				r.blocks(item)
+			}
+			sb.WriteString("</li>\n")
+		}
+		sb.WriteString("</" + tag + ">\n")
+	case BlockTable:
+		r.table(b)
+	case BlockRule:
+		sb.WriteString("<hr>\n")
+	case BlockCode:
+		sb.WriteString("<pre><code>")
+		sb.WriteString(html.EscapeString(b.Text))
+		sb.WriteString("</code></pre>\n")
+	case BlockScenario:
+		if r.doc.Setup != nil {
+			r.scenario(*r.doc.Setup)
+		}
+	}
+}
+
+// tightItem writes the blocks of a tight list item, its paragraphs without
+// <p>, as goldmark does.
+func (r *htmlRenderer) tightItem(item []Block) {
+	for i, b := range item {
+		if b.Kind != BlockParagraph {
+			if i > 0 {
+				r.sb.WriteString("\n")
+			}
+			r.block(b)
+			continue
+		}
+		if i > 0 {
+			r.sb.WriteString("\n")
+		}
+		r.spans(b.Spans)
+	}
+}
+
+func (r *htmlRenderer) table(b Block) {
+	sb := &r.sb
+	sb.WriteString("<table>\n")
+	rows := b.Rows
+	if b.Header && len(rows) > 0 {
+		sb.WriteString("<thead>\n")
+		r.row(rows[0], "th", b.Align)
+		sb.WriteString("</thead>\n")
+		rows = rows[1:]
+	}
+	if len(rows) > 0 {
+		sb.WriteString("<tbody>\n")
+		for _, row := range rows {
+			r.row(row, "td", b.Align)
+		}
+		sb.WriteString("</tbody>\n")
+	}
+	sb.WriteString("</table>\n")
+}
+
+func (r *htmlRenderer) row(row [][]Span, cell string, align []string) {
+	sb := &r.sb
+	sb.WriteString("<tr>")
+	for j, spans := range row {
+		sb.WriteString("<" + cell)
+		if j < len(align) {
+			switch a := align[j]; a {
+			case "left", "center", "right":
+				sb.WriteString(` class="` + a + `"`)
+			}
+		}
+		sb.WriteString(">")
+		r.spans(spans)
+		sb.WriteString("</" + cell + ">")
+	}
+	sb.WriteString("</tr>\n")
+}
+
+// scenario writes the summary of a chapter's round.
+func (r *htmlRenderer) scenario(s sim.Setup) {
+	sb := &r.sb
+	sb.WriteString("<aside class=\"scenario\">\n<p>")
+	var levers []string
+	for _, k := range s.Unlocked {
+		if s.Unlocks(k) {
+			levers = append(levers, strings.ReplaceAll(k, "_", " "))
+		}
+	}
+	if len(levers) == 0 {
+		sb.WriteString("In this round every lever is fixed: watch what the ecosystem does")
+	} else {
+		sb.WriteString("In this round you control ")
+		sb.WriteString(html.EscapeString(joinAnd(levers)))
+	}
+	if s.Rounds > 0 {
+		fmt.Fprintf(sb, " over %d rounds", s.Rounds)
+	}
+	sb.WriteString(".</p>\n")
+	if len(s.Goals) > 0 {
+		sb.WriteString("<p>Goals:</p>\n<ul>\n")
+		for _, g := range s.Goals {
+			label := g.Label
+			if label == "" {
+				label = fmt.Sprintf("%s %s %g", strings.ReplaceAll(g.Metric, "_", " "), g.Op, g.Value)
+			}
+			sb.WriteString("<li>" + html.EscapeString(label) + "</li>\n")
+		}
+		sb.WriteString("</ul>\n")
+	}
+	sb.WriteString("</aside>\n")
+}
+
+// joinAnd joins words as "a", "a and b" or "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// spans writes inline content: consecutive spans with the same link share
+// one <a>; styles nest as <a><strong><em><code>.
+func (r *htmlRenderer) spans(spans []Span) {
+	sb := &r.sb
+	for i := 0; i < len(spans); {
+		s := spans[i]
+		if s.Style&Link == 0 {
+			r.span(s)
+			i++
+			continue
+		}
+		j := i
+		for j < len(spans) && spans[j].Style&Link != 0 && spans[j].URL == s.URL {
+			j++
+		}
+		safe := SafeURL(s.URL)
+		if safe {
+			sb.WriteString(`<a href="`)
+			sb.WriteString(html.EscapeString(string(util.URLEscape([]byte(s.URL), false))))
+			sb.WriteString(`">`)
+		}
+		for _, t := range spans[i:j] {
+			r.span(t)
+		}
+		if safe {
+			sb.WriteString("</a>")
+		}
+		i = j
+	}
+}
+
+func (r *htmlRenderer) span(s Span) {
+	sb := &r.sb
+	var open, close string
+	for _, t := range []struct {
+		st  Style
+		tag string
+	}{{Strong, "strong"}, {Emph, "em"}, {Code, "code"}} {
+		if s.Style&t.st != 0 {
+			open += "<" + t.tag + ">"
+			close = "</" + t.tag + ">" + close
+		}
+	}
+	sb.WriteString(open)
+	lines := strings.Split(s.Text, "\n")
+	for i, l := range lines {
+		if i > 0 {
+			sb.WriteString("<br>\n")
+		}
+		sb.WriteString(html.EscapeString(l))
+	}
+	sb.WriteString(close)
+}
+
+// id returns a unique id for a heading with the given text.
+func (r *htmlRenderer) id(text string) string {
+	var sb strings.Builder
+	if r.doc.Slug != "" {
+		sb.WriteString(r.doc.Slug)
+	}
+	dash := sb.Len() > 0
+	for _, c := range strings.ToLower(text) {
+		if c == '\'' || c == '’' {
+			continue // "operator's" → "operators"
+		}
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if dash && sb.Len() > 0 {
+				sb.WriteByte('-')
+			}
+			dash = false
+			sb.WriteRune(c)
+		} else {
+			dash = true
+		}
+	}
+	id := sb.String()
+	if id == "" {
+		id = "section"
+	}
+	base := id
+	for n := 2; r.ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	r.ids[id] = true
+	return id
+}

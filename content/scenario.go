@@ -1,0 +1,172 @@
+package content
+
+import (
+	"errors"
+	"maps"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/longtail-case/longtail/game/sim"
+)
+
+// tomlLine matches the position prefix of BurntSushi/toml's decoding errors,
+// e.g. `toml: line 3 (last key "rounds"): incompatible types: …`.
+var tomlLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "((?:[^"\\]|\\.)*)"\))?: `)
+
+// decodeSetup decodes the TOML of a scenario block whose fence is at line
+// fence of the Markdown file, and validates it. Errors name the Markdown
+// line: the fence line plus the TOML line.
+func (c *converter) decodeSetup(src string, fence int) (sim.Setup, error) {
+	var s sim.Setup
+	if len(src) > MaxScenario {
+		return s, c.errf(fence, "scenario block is %d bytes, more than the limit of %d", len(src), MaxScenario)
+	}
+	if line := tomlTooDeep(src); line > 0 {
+		return s, c.errf(fence+line, "scenario: arrays and tables nest deeper than %d levels", maxTOMLDepth)
+	}
+	md, err := toml.Decode(src, &s)
+	if err != nil {
+		line, msg := tomlError(err)
+		// toml may report the line after the last one at the end of input.
+		last := strings.Count(strings.TrimSuffix(src, "\n"), "\n") + 1
+		return s, c.errf(fence+min(line, last), "scenario: %s", msg)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0]
+		return s, c.errf(fence+keyLine(src, k), "scenario: unknown key %q", k.String())
+	}
+	if err := finite(s); err != nil {
+		return s, c.errf(fence, "scenario: %v", err)
+	}
+	if err := s.Validate(); err != nil {
+		return s, c.errf(fence, "scenario: %v", err)
+	}
+	return s, nil
+}
+
+// tomlTooDeep returns the 1-based line where TOML arrays and inline tables
+// first nest deeper than maxTOMLDepth, or 0. It skips strings and comments
+// (BurntSushi/toml takes time exponential in the nesting of inline tables).
+func tomlTooDeep(src string) int {
+	line, depth := 1, 0
+	for i := 0; i < len(src); i++ {
+		switch b := src[i]; b {
+		case '\n':
+			line++
+		case '#':
+			for i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			q := string(b)
+			if strings.HasPrefix(src[i:], q+q+q) {
+				q += q + q
+			}
+			j := i + len(q)
+			for j < len(src) && !strings.HasPrefix(src[j:], q) {
+				if src[j] == '\n' {
+					if len(q) == 1 {
+						break // unterminated; the TOML parser reports it
+					}
+					line++
+				}
+				if src[j] == '\\' && b == '"' && j+1 < len(src) {
+					j++
+					if src[j] == '\n' {
+						line++
+					}
+				}
+				j++
+			}
+			if j < len(src) && src[j] == '\n' {
+				i = j - 1 // let the loop count the newline
+			} else {
+				i = j + len(q) - 1
+			}
+		case '[', '{':
+			if depth++; depth > maxTOMLDepth {
+				return line
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0
+}
+
+// tomlError splits a toml error into its 1-based TOML line (0 when unknown)
+// and a message without the "toml: line N" prefix.
+func tomlError(err error) (int, string) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.LastKey != "" {
+			msg = "key " + strconv.Quote(pe.LastKey) + ": " + msg
+		}
+		return pe.Position.Line, msg
+	}
+	msg := err.Error()
+	m := tomlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, strings.TrimPrefix(msg, "toml: ")
+	}
+	line, _ := strconv.Atoi(m[1])
+	rest := msg[len(m[0]):]
+	if m[2] != "" {
+		rest = "key " + strconv.Quote(m[2]) + ": " + rest
+	}
+	return line, rest
+}
+
+// keyLine returns the 1-based line of the TOML source where key k is first
+// assigned or opened as a table, or 0 when it cannot be found.
+func keyLine(src string, k toml.Key) int {
+	if len(k) == 0 {
+		return 0
+	}
+	full, last := k.String(), k[len(k)-1]
+	for i, l := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[") {
+			h, _, _ := strings.Cut(t, "#")
+			if strings.Trim(strings.TrimSpace(h), "[] \t") == full {
+				return i + 1
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(t, "=")
+		if !ok {
+			continue
+		}
+		name = strings.Trim(strings.TrimSpace(name), `"'`)
+		if name == last || name == full || strings.HasSuffix(name, "."+last) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// finite rejects NaN and infinite numbers, which TOML allows but no lever,
+// parameter or goal threshold can take.
+func finite(s sim.Setup) error {
+	for _, part := range []struct {
+		name string
+		m    map[string]float64
+	}{{"set", s.Set}, {"start", s.Start}, {"locked", s.Locked}} {
+		for _, k := range slices.Sorted(maps.Keys(part.m)) {
+			if v := part.m[k]; math.IsNaN(v) || math.IsInf(v, 0) {
+				return errors.New(part.name + "." + k + " must be a finite number")
+			}
+		}
+	}
+	for i, g := range s.Goals {
+		if math.IsNaN(g.Value) || math.IsInf(g.Value, 0) {
+			return errors.New("goal " + strconv.Itoa(i+1) + ": value must be a finite number")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+//go:build js
+
+package game
+
+import "syscall/js"
+
+// bridge connects the game to the web page around it: publish sets
+// window.longtail and hands the same object to window.longtailPublish when
+// the page's loader defines it; the loader fills the metrics table, the
+// goals table and the polite live region from it.
+type bridge struct {
+	memory *bridgeMemory // nil in a zero bridge, which publishes every time
+}
+
+// bridgeMemory is what the bridge last published.
+type bridgeMemory struct {
+	published bool
+	last      pageState
+}
+
+// newBridge returns the bridge for this platform.
+func newBridge() bridge { return bridge{memory: &bridgeMemory{}} }
+
+// publish shows s on the page. It calls into the browser only when s
+// differs from what was last published; the first call marks the page
+// ready (window.longtail.ready becomes true).
+func (b bridge) publish(s pageState) {
+	if m := b.memory; m != nil {
+		if m.published && samePage(m.last, s) {
+			return
+		}
+		m.published, m.last = true, copyPage(s)
+	}
+	v := js.ValueOf(pageObject(s))
+	global := js.Global()
+	global.Set("longtail", v)
+	if f := global.Get("longtailPublish"); f.Type() == js.TypeFunction {
+		f.Invoke(v)
+	}
+}
+
+// pageObject returns the page state as plain values that js.ValueOf accepts:
+// {ready, scene, chapter, round, metrics: {snake_case: number}, rows:
+// [{key, label, value}], goals: [{label, value, met}], announce}.
+func pageObject(s pageState) map[string]any {
+	metrics := map[string]any{}
+	if s.Report != nil {
+		for _, row := range pageRows(s.Report) {
+			v, _ := s.Report.Metric(row.Key)
+			metrics[row.Key] = v
+		}
+	}
+	rows := []any{}
+	for _, r := range pageRows(s.Report) {
+		rows = append(rows, map[string]any{"key": r.Key, "label": r.Label, "value": r.Value})
+	}
+	goals := []any{}
+	for _, g := range pageGoals(s.Goals) {
+		goals = append(goals, map[string]any{"label": g.Label, "value": g.Value, "met": g.Met})
+	}
+	return map[string]any{
+		"ready":    true,
+		"scene":    s.Scene,
+		"chapter":  s.Chapter,
+		"round":    s.Round,
+		"metrics":  metrics,
+		"rows":     rows,
+		"goals":    goals,
+		"announce": s.Announce,
+	}
+}

@@ -1,0 +1,268 @@
+// Package game is Long Tail's Ebiten layer: the scenes (title, chapter
+// reader, round, results, epilogue), input, text and widgets, autosave and
+// the window. It is the only package besides cmd/longtail that imports
+// ebiten; everything worth testing without a display lives in the pure
+// packages game/sim, game/play, game/layout, game/i18n, game/save,
+// game/classroom and content.
+package game
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game/classroom"
+	"github.com/longtail-case/longtail/game/i18n"
+	"github.com/longtail-case/longtail/game/save"
+)
+
+// Config is how the game starts (cmd/longtail fills it from flags, which
+// in the browser come from the page's URL parameters).
+type Config struct {
+	// Docs are the case's documents in reading order (content.Load).
+	Docs []content.Document
+	// Chapter, when ≥ 0, opens that chapter's reader directly (a new run);
+	// −1 shows the title screen.
+	Chapter int
+	// Seed is the seed of a new run; Continue uses the saved one.
+	Seed uint64
+	// Sandbox starts a sandbox round that is already playing.
+	Sandbox bool
+	// AssignmentName and Assignment are an assignment file's name and
+	// text (from -assignment or -assignment-data); empty when none.
+	AssignmentName string
+	Assignment     []byte
+	// Capture, when set, saves the screen as PNG to this path after
+	// CaptureAfter ticks and ends the game.
+	Capture      string
+	CaptureAfter int
+	// SaveDir overrides the autosave directory ("" for the user's config
+	// directory; ignored in the browser).
+	SaveDir string
+	// ExportDir overrides where the desktop writes the submission ("" for
+	// the user's Documents folder, else the config directory).
+	ExportDir string
+	// Lang is the catalog language ("" for English).
+	Lang string
+}
+
+// Game routes ticks, frames and input to the current scene, and owns the
+// window-level behaviour: pause menu, fullscreen, focus loss, capture.
+type Game struct {
+	c       ctx
+	cur     scene
+	input   inputReader
+	pause   *pauseMenu // open pause menu, or nil
+	cfg     Config
+	shot    *ebiten.Image // frame copied for -capture
+	shotted bool
+}
+
+var _ ebiten.Game = (*Game)(nil)
+
+// New builds the game: fonts, catalog, autosave, and the first scene.
+func New(cfg Config) (*Game, error) {
+	cat, err := i18n.New(cfg.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("game: %w", err)
+	}
+	u, err := newUI(cat)
+	if err != nil {
+		return nil, err
+	}
+	settings := save.DefaultSettings()
+	g := &Game{cfg: cfg}
+	g.c = ctx{
+		ui:        u,
+		settings:  &settings,
+		store:     newSaveStore(cfg.SaveDir),
+		br:        newBridge(),
+		exportDir: cfg.ExportDir,
+		scale:     1,
+		w:         1280,
+		h:         800,
+	}
+	for i := range cfg.Docs {
+		g.c.docs = append(g.c.docs, &cfg.Docs[i])
+	}
+	g.c.in = &g.input.in
+	g.c.loadSave()
+	if len(cfg.Assignment) > 0 {
+		a, err := classroom.ParseAssignment(cfg.AssignmentName, cfg.Assignment)
+		if err != nil {
+			g.c.notice = g.c.t("title.assignment.bad", err.Error())
+		} else {
+			g.c.assignment = &a
+			g.c.assignmentText, g.c.assignmentName = string(cfg.Assignment), cfg.AssignmentName
+		}
+	}
+	g.cur, err = g.firstScene()
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// firstScene picks the scene the flags ask for, or the title.
+func (g *Game) firstScene() (scene, error) {
+	c := &g.c
+	switch {
+	case g.cfg.Sandbox:
+		return startSandbox(c, g.cfg.Seed)
+	case g.cfg.Chapter >= 0 && c.assignment == nil:
+		if c.docByNumber(g.cfg.Chapter) == nil {
+			return nil, fmt.Errorf("game: there is no chapter %d", g.cfg.Chapter)
+		}
+		return startCase(c, g.cfg.Seed, g.cfg.Chapter), nil
+	}
+	return newTitleScene(c, g.cfg.Seed), nil
+}
+
+// Update advances one tick.
+func (g *Game) Update() error {
+	if g.shotted {
+		return g.writeCapture()
+	}
+	in := g.input.read(g.c.scale)
+	focused := ebiten.IsFocused() || g.cfg.Capture != ""
+	return g.update(in, focused)
+}
+
+// update advances one tick with the given intents (tests call it
+// directly); focused is false while the window or tab is in the
+// background, which pauses the game.
+func (g *Game) update(in *intents, focused bool) error {
+	c := &g.c
+	c.in = in
+	c.tick++
+	c.ui.setScale(c.scale, c.settings.TextScale)
+	if in.fullscreen {
+		ebiten.SetFullscreen(!ebiten.IsFullscreen())
+	}
+	if !focused {
+		c.paused = true
+		return nil
+	}
+	if g.pause != nil {
+		next, err := g.pause.update(c)
+		if err != nil {
+			return err
+		}
+		if g.pause.closed {
+			g.pause = nil
+		}
+		if next != nil {
+			g.pause = nil
+			if err := g.enter(next); err != nil {
+				return err
+			}
+		}
+	} else if in.back && g.cur.Name() != "title" {
+		g.pause = newPauseMenu(c)
+	} else {
+		next, err := g.cur.Update(c)
+		if err != nil {
+			return err
+		}
+		if next != nil {
+			if err := g.enter(next); err != nil {
+				return err
+			}
+		}
+	}
+	c.paused = g.pause != nil
+	if c.quit {
+		return ebiten.Termination
+	}
+	ps := pageState{Scene: g.cur.Name()}
+	if p, ok := g.cur.(pageStater); ok {
+		ps = p.pageState()
+	}
+	c.br.publish(ps)
+	if g.cfg.Capture != "" && c.tick >= int64(g.cfg.CaptureAfter) && g.shot == nil {
+		g.shot = ebiten.NewImage(int(c.w), int(c.h))
+	}
+	return nil
+}
+
+// enter switches to scene next and lets it lay itself out with an empty
+// tick, so its first frame is complete and the input that opened it does
+// not act on it too.
+func (g *Game) enter(next scene) error {
+	c := &g.c
+	in := c.in
+	defer func() { c.in = in }()
+	for range 4 {
+		g.cur = next
+		c.in = &intents{px: in.px, py: in.py, pointer: in.pointer}
+		var err error
+		next, err = g.cur.Update(c)
+		if err != nil || next == nil {
+			return err
+		}
+	}
+	g.cur = next
+	return nil
+}
+
+// writeCapture saves the copied frame as PNG and ends the game.
+func (g *Game) writeCapture() error {
+	b := g.shot.Bounds()
+	img := image.NewRGBA(b)
+	g.shot.ReadPixels(img.Pix)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return fmt.Errorf("game: capture: %w", err)
+	}
+	if err := os.WriteFile(g.cfg.Capture, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("game: capture: %w", err)
+	}
+	return ebiten.Termination
+}
+
+// Draw draws the current scene, the pause menu and the focus-loss veil.
+func (g *Game) Draw(screen *ebiten.Image) {
+	if g.c.tick == 0 {
+		screen.Fill(g.c.ui.theme.bg)
+		return
+	}
+	g.cur.Draw(screen)
+	if g.pause != nil {
+		g.pause.draw(screen, &g.c)
+	} else if g.c.paused {
+		drawVeil(screen, &g.c, g.c.t("pause.unfocused"))
+	}
+	if g.shot != nil && !g.shotted {
+		g.shot.DrawImage(screen, nil)
+		g.shotted = true
+	}
+}
+
+// Layout is required by ebiten.Game; LayoutF is used instead.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	panic("game: Layout is not used; ebiten calls LayoutF")
+}
+
+// LayoutF makes the screen the window's size in device pixels, so drawing
+// is crisp on high-DPI screens.
+func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	s := 1.0
+	if m := ebiten.Monitor(); m != nil {
+		s = m.DeviceScaleFactor()
+	}
+	if s <= 0 || math.IsNaN(s) {
+		s = 1
+	}
+	g.c.scale = s
+	g.c.w, g.c.h = math.Ceil(outsideWidth*s), math.Ceil(outsideHeight*s)
+	return g.c.w, g.c.h
+}
+
+// Scene returns the current scene's name (for tests and the page).
+func (g *Game) Scene() string { return g.cur.Name() }

@@ -1,0 +1,110 @@
+package i18n
+
+// englishCore returns the English messages of every screen but the round:
+// title, settings, reader, results, epilogue, pause menu and autosave.
+// Formats use fmt verbs; the comment after an entry names its arguments.
+func englishCore() map[string]string {
+	return map[string]string{
+		// Shared.
+		"ui.on":   "On",
+		"ui.off":  "Off",
+		"ui.back": "Back",
+
+		// Title screen.
+		"title.name":               "Long Tail",
+		"title.tagline":            "A playable business case on platform ecosystems: run the platform, and keep the long tail of small providers alive while still earning.",
+		"title.continue":           "Continue",
+		"title.continue.failed":    "Could not continue the saved game: %s", // error
+		"title.start":              "Start the case",
+		"title.start.assignment":   "Start the assignment",
+		"title.sandbox":            "Sandbox (free play)",
+		"title.load":               "Load assignment",
+		"title.load.label":         "Assignment file or link",
+		"title.load.placeholder":   "A file path, or a link with ?a=…",
+		"title.load.open":          "Open the assignment",
+		"title.load.empty":         "Type a file path or paste an assignment link first.",
+		"title.load.failed":        "Could not read the assignment %q: %s", // source, error
+		"title.load.linkname":      "assignment link",
+		"title.assignment.bad":     "This assignment cannot be used: %s", // error
+		"title.assignment.heading": "Assignment: %s",                     // title
+		"title.assignment.course":  "Course: %s",
+		"title.assignment.due":     "Due: %s",
+		"title.assignment.hash":    "Assignment code %s", // short hash
+		"title.student.heading":    "Who is playing?",
+		"title.student.id":         "Student ID (required)",
+		"title.student.name":       "Name (optional)",
+		"title.student.begin":      "Start the assignment",
+		"title.student.needid":     "Type your student ID first: your instructor needs it to match your submission.",
+		"title.settings":           "Settings",
+		"title.quit":               "Quit",
+		"title.footer":             "Tab moves between controls · Enter chooses · F11 full screen",
+
+		// Settings.
+		"settings.textsize":       "Text size",
+		"settings.textsize.value": "%d%%", // percent
+		"settings.motion":         "Reduced motion",
+		"settings.fullscreen":     "Full screen",
+
+		// Pause menu.
+		"pause.title":     "Paused",
+		"pause.resume":    "Resume",
+		"pause.totitle":   "Back to the title screen",
+		"pause.quit":      "Quit",
+		"pause.unfocused": "Paused while the window is in the background",
+
+		// Chapter reader.
+		"reader.hint":   "Scroll with the wheel, arrows or Page keys · Esc: menu",
+		"reader.play":   "Play the round",
+		"reader.next":   "Next chapter",
+		"reader.finish": "Finish the case",
+		"reader.goals":  "Your goals for the next %d rounds", // rounds
+
+		// Goals.
+		"goal.auto.atleast": "%s at least %s", // metric, threshold
+		"goal.auto.atmost":  "%s at most %s",
+		"when.end":          "at the last round",
+		"when.cumulative":   "summed over the rounds",
+		"when.every":        "in the worst round",
+		"when.mean":         "averaged over the rounds",
+
+		// Chapter results.
+		"results.title":         "Results · %s", // chapter title
+		"results.title.sandbox": "Sandbox results",
+		"results.rounds":        "%d of %d rounds played", // played, rounds
+		"results.goals":         "Goals: %d of %d met",    // met, total
+		"results.met":           "Met",
+		"results.missed":        "Missed",
+		"results.goal":          "%s: %s",                              // met/missed, label
+		"results.goal.atleast":  "Reached %s (needed at least %s, %s)", // value, threshold, when
+		"results.goal.atmost":   "Reached %s (needed at most %s, %s)",
+		"results.why":           "What happened and why",
+		"results.lever":         "You moved %s from %s to %s.", // lever, from, to
+		"results.nolevers":      "You kept every lever where it started.",
+		"results.metric.up":     "%s rose from %s to %s between rounds %d and %d.", // metric, from, to, first, last
+		"results.metric.down":   "%s fell from %s to %s between rounds %d and %d.",
+		"results.regulator":     "The regulator acted %d time(s) during the chapter.", // count
+		"results.reflect":       "Reflect",
+		"results.reflect.hint":  "Your answers are saved as you type and go into your submission.",
+		"results.next":          "Next chapter",
+		"results.finish":        "Finish the case",
+		"results.totitle":       "Back to the title screen",
+
+		// Epilogue.
+		"epilogue.title":         "Your path through the case",
+		"epilogue.intro":         "Here is every chapter you played. Export your submission to hand it in: it holds your seed, every lever change and your reflections, so your instructor can replay it exactly.",
+		"epilogue.chapter":       "Chapter %d",
+		"epilogue.row":           "Goals met: %d of %d · rounds played: %d of %d · lever changes: %d", // met, goals, played, rounds, changes
+		"epilogue.none":          "No chapter has been played yet.",
+		"epilogue.export":        "Export my submission",
+		"epilogue.exported":      "Saved your submission as %s", // path or file name
+		"epilogue.export.failed": "Could not export the submission: %s",
+		"epilogue.totitle":       "Back to the title screen",
+
+		// Autosave.
+		"save.corrupt":      "Your saved game could not be read, so it was kept aside as %s and a new one started.", // path
+		"save.corrupt.kept": "Your saved game could not be read (%s) and was left untouched.",
+		"save.unreadable":   "Could not read the saved game at %s: %s",
+		"save.failed":       "Could not save your progress to %s: %s",
+		"save.unavailable":  "Your progress cannot be saved here (storage is blocked). Export your submission before you close the game.",
+	}
+}

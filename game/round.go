@@ -1,0 +1,331 @@
+package game
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game/layout"
+	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/sim"
+)
+
+// Playback: at 1× one round every 1.5 s (90 ticks at 60 ticks per second).
+const (
+	ticksPerRound = 90
+	tickSeconds   = 1.0 / 60
+)
+
+// speeds are the playback speeds the speed button cycles through.
+var speeds = [...]int{1, 2, 4}
+
+// The charts of the round screen, in the order of roundScene.charts.
+const (
+	chartConcentration = iota
+	chartDistribution
+	chartRevenue
+	chartInnovation
+	chartUsers
+	numCharts
+)
+
+// roundScene is the round screen: the value network in the middle, the
+// lever panel on the left, the goals and live charts on the right, and
+// play / pause / step / speed above the network. The model advances one
+// round at a time (Step, or a timer while playing); the picture moves
+// every tick toward the latest round.
+type roundScene struct {
+	c    *ctx
+	sess *play.Session
+	doc  *content.Document
+
+	// The value network.
+	net        *layout.Network
+	view       layout.NetView
+	provs      []sim.Provider // the latest round's providers, by ID
+	inputs     []layout.NetInput
+	mesh       layout.Mesh
+	drawer     *meshDrawer
+	th         meshTheme
+	hoverID    int // provider under the pointer or keyboard focus; −1 none
+	storyID    int // provider whose story is in story
+	storyRound int // and the round it tells
+	story      []string
+	storyAt    [2]float64
+	netW       *networkFocus
+	hubR       float64
+
+	// Controls.
+	panel      *leverPanel
+	playB      *button
+	stepB      *button
+	speedB     *button
+	resultsB   *button
+	distSwitch *smallButton
+	ring       focusRing
+	widgets    []widget
+	lastFocus  widget
+
+	playing bool
+	speedIx int
+	timer   int     // ticks until the next round while playing
+	clock   float64 // animation seconds (held still with reduced motion)
+
+	// Right column.
+	charts   [numCharts]*chart
+	rankSize bool
+	goals    []goalView
+	goalCard rect
+
+	// Layout.
+	top, netR, right     rect
+	title, counter, hint string
+	laidOut              [4]float64 // w, h, device scale, text scale of the last layout
+	shownRound           int        // the round the charts and goals show
+	loadedRound          int        // the round whose providers the network shows
+	loggedN              int        // length of the session's log the panel shows
+}
+
+// goalView is one goal as the goals card shows it.
+type goalView struct {
+	badge string // MET, NOT YET or MISSED
+	met   bool
+	name  string // the metric's name
+	line  string // current value and target
+	label string // the chapter's wording
+}
+
+// newRoundScene returns the round screen for a session of a chapter; doc
+// is nil for the sandbox. The session starts paused (turn-based).
+func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, error) {
+	if sess == nil || sess.World() == nil {
+		return nil, fmt.Errorf("game: round screen: no session")
+	}
+	s := &roundScene{
+		c: c, sess: sess, doc: doc,
+		net:        layout.NewNetwork(layout.DefaultNetParams()),
+		drawer:     newMeshDrawer(),
+		th:         newMeshTheme(c.ui.theme),
+		hoverID:    -1,
+		panel:      newLeverPanel(c, sess),
+		playB:      &button{primary: true},
+		stepB:      &button{},
+		speedB:     &button{},
+		resultsB:   &button{primary: true},
+		distSwitch: &smallButton{},
+		netW:       &networkFocus{rank: -1},
+	}
+	s.mesh.SrcX, s.mesh.SrcY = s.drawer.src()
+	// The sandbox opens already playing; a chapter is turn-based and starts paused.
+	s.playing = doc == nil && c.sandbox
+	for i := range s.charts {
+		s.charts[i] = &chart{}
+	}
+	s.charts[chartDistribution].toggle = s.distSwitch
+	s.loadProviders(true)
+	if sess.Done() {
+		s.panel.lockAll(c)
+	}
+	s.shownRound = -1
+	return s, nil
+}
+
+// Name returns "round".
+func (s *roundScene) Name() string { return "round" }
+
+// loadProviders reads the world's providers and gives the network its new
+// targets; jump skips the animation.
+func (s *roundScene) loadProviders(jump bool) {
+	s.loadedRound = s.sess.Round()
+	s.provs = s.sess.World().AppendProviders(s.provs[:0])
+	s.inputs = netInputs(s.inputs, s.provs)
+	s.net.Update(s.inputs, jump || s.c.reducedMotion())
+	s.netW.n = s.net.Active()
+	if s.netW.rank >= s.netW.n {
+		s.netW.rank = s.netW.n - 1
+	}
+}
+
+// Update handles this tick's intents, plays rounds, and prepares the frame.
+func (s *roundScene) Update(c *ctx) (scene, error) {
+	s.c = c
+	s.netW.n = s.net.Active()
+
+	// Text and bounds for this tick.
+	// Rounds played or levers set elsewhere (a test, a restored save) show too.
+	if s.loadedRound != s.sess.Round() {
+		s.loadProviders(false)
+		if s.sess.Done() {
+			s.panel.lockAll(c)
+		}
+	}
+	if n := len(s.sess.Log()); n != s.loggedN {
+		s.loggedN = n
+		s.panel.sync(s.sess)
+	}
+	s.labels()
+	s.layout()
+	if s.shownRound != s.sess.Round() {
+		s.refresh()
+	}
+
+	s.widgets = s.widgets[:0]
+	if s.sess.Done() {
+		s.widgets = append(s.widgets, s.resultsB)
+	} else {
+		s.widgets = append(s.widgets, s.playB, s.stepB, s.speedB)
+	}
+	s.widgets = s.panel.widgets(s.widgets)
+	s.widgets = append(s.widgets, s.netW, s.distSwitch)
+	s.ring.set(s.widgets...)
+	if s.ring.cur < 0 {
+		if s.sess.Done() {
+			s.ring.focus(s.resultsB)
+		} else {
+			s.ring.focus(s.playB)
+		}
+	}
+
+	// The panel's rows outside its viewport are out of reach; so is the
+	// pointer over the panel's heading.
+	click, down := c.in.click, c.in.down
+	if c.in.pointer && s.panel.card.contains(c.in.px, c.in.py) && !s.panel.view.contains(c.in.px, c.in.py) {
+		c.in.click, c.in.down = false, false
+	}
+	fired := s.ring.update(c)
+	c.in.click, c.in.down = click, down
+	focused := s.ring.focused()
+	focusMoved := focused != s.lastFocus || c.in.dx != 0 || c.in.dy != 0
+	s.lastFocus = focused
+
+	var next scene
+	switch {
+	case fired == nil:
+	case fired == s.playB:
+		s.playing = !s.playing
+		s.timer = 0
+	case fired == s.stepB:
+		s.playing = false
+		if err := s.stepRound(); err != nil {
+			return nil, err
+		}
+	case fired == s.speedB:
+		s.speedIx = (s.speedIx + 1) % len(speeds)
+	case fired == s.resultsB:
+		next = newResultsScene(c, s.sess, s.doc)
+	case fired == s.distSwitch:
+		s.rankSize = !s.rankSize
+		s.shownRound = -1
+	case fired == s.netW:
+		if i := s.net.ByRank(s.netW.rank); i >= 0 {
+			s.hoverID = s.net.Nodes()[i].ID
+		}
+	default:
+		if s.panel.apply(c, s.sess, fired) {
+			s.loggedN = len(s.sess.Log())
+			c.leverChanged(s.sess)
+		}
+	}
+	if next != nil {
+		return next, nil
+	}
+
+	// Playing: one round every ticksPerRound/speed ticks.
+	if s.playing && !s.sess.Done() {
+		s.timer--
+		if s.timer <= 0 {
+			s.timer = ticksPerRound / speeds[s.speedIx]
+			if err := s.stepRound(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if s.sess.Done() && s.playing {
+		s.playing = false
+	}
+
+	s.panel.layout(c, s.sess, s.panelCard(), focused, focusMoved)
+
+	// The picture moves every tick.
+	s.net.P.Seconds = math.Min(0.9, 0.8*float64(ticksPerRound)*tickSeconds/float64(speeds[s.speedIx]))
+	s.net.Advance(tickSeconds)
+	if !c.reducedMotion() {
+		s.clock += tickSeconds
+	}
+	if s.shownRound != s.sess.Round() {
+		s.refresh()
+	}
+	s.hover(focused)
+	s.build()
+	return nil, nil
+}
+
+// stepRound plays one round and takes in its outcome.
+func (s *roundScene) stepRound() error {
+	if s.sess.Done() {
+		return nil
+	}
+	if _, err := s.sess.Step(); err != nil {
+		return fmt.Errorf("game: round %d: %w", s.sess.Round()+1, err)
+	}
+	s.c.roundPlayed(s.sess)
+	s.loadProviders(false)
+	s.refresh()
+	if s.sess.Done() {
+		s.playing = false
+		s.panel.lockAll(s.c)
+		s.ring.focus(s.resultsB)
+	}
+	return nil
+}
+
+// hover finds the provider whose story to show: the one under the pointer
+// in the network, else the one the keyboard focus picked.
+func (s *roundScene) hover(focused widget) {
+	c := s.c
+	if c.in.pointer && c.in.moved && s.netR.contains(c.in.px, c.in.py) {
+		s.hoverID = -1
+		if i, ok := s.net.Hit(&s.view, c.in.px, c.in.py, c.dp(4)); ok {
+			s.hoverID = s.net.Nodes()[i].ID
+		}
+	} else if c.in.pointer && c.in.moved && focused != s.netW {
+		s.hoverID = -1
+	}
+	if focused == s.netW && (c.in.dx != 0 || c.in.dy != 0 || c.in.focusNext || c.in.focusPrev) {
+		if i := s.net.ByRank(s.netW.rank); i >= 0 {
+			s.hoverID = s.net.Nodes()[i].ID
+		}
+	}
+	s.view.Focus = -1
+	i, ok := s.net.Find(s.hoverID)
+	if !ok {
+		s.hoverID = -1
+		s.story = s.story[:0]
+		return
+	}
+	s.view.Focus = i
+	nd := &s.net.Nodes()[i]
+	if s.storyID != s.hoverID || len(s.story) == 0 || s.storyRound != s.loadedRound {
+		s.storyID, s.storyRound = s.hoverID, s.loadedRound
+		var p *sim.Provider
+		if j, ok := slices.BinarySearchFunc(s.provs, nd.ID, func(p sim.Provider, id int) int { return p.ID - id }); ok {
+			p = &s.provs[j]
+		}
+		s.story = providerStory(c, s.story, nd, p, s.sess.World().Round(), s.net.Active(), s.net.TotalVisits())
+	}
+	x, y := s.view.ScreenXY(nd)
+	s.storyAt = [2]float64{x + nd.R*s.view.Scale, y}
+}
+
+// build prepares the frame's mesh: the network and the charts' lines.
+func (s *roundScene) build() {
+	s.mesh.Reset()
+	s.view.Clock = s.clock
+	s.net.Draw(&s.mesh, &s.view, &s.th.net)
+	s.buildLegend()
+	for _, ch := range s.charts {
+		ch.build(&s.mesh, s.c.ui, &s.th)
+	}
+	s.drawer.prepare(&s.mesh)
+}

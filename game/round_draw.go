@@ -1,0 +1,142 @@
+package game
+
+import (
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Draw draws the round screen from the state Update prepared.
+func (s *roundScene) Draw(dst *ebiten.Image) {
+	c := s.c
+	if c == nil {
+		return
+	}
+	u := c.ui
+	dst.Fill(u.theme.bg)
+	focused := s.ring.focused()
+
+	s.panel.draw(dst, c, focused)
+
+	// Title bar.
+	u.drawText(dst, s.title, bold, sizeH3, s.top.x, s.top.y, u.theme.text)
+	cy := s.top.y + u.lineHeight(sizeH3)
+	u.drawText(dst, s.counter, bold, sizeSmall, s.top.x, cy, u.theme.accent)
+	cw := u.measure(s.counter, bold, sizeSmall)
+	if s.hint != "" {
+		hx := s.top.x + cw + c.dp(12)
+		if hx+u.measure(s.hint, regular, sizeSmall) <= s.top.x+s.top.w {
+			u.drawText(dst, s.hint, regular, sizeSmall, hx, cy, u.theme.muted)
+		}
+	}
+	for _, b := range []*button{s.playB, s.stepB, s.speedB, s.resultsB} {
+		if b.r.y < 0 {
+			continue
+		}
+		b.draw(dst, u, b == focused)
+		if b == focused {
+			drawFocusRing(dst, u, b.r)
+		}
+	}
+
+	// Right column cards, under the mesh's chart lines.
+	s.drawGoals(dst)
+	for _, ch := range s.charts {
+		ch.drawCard(dst, u)
+	}
+
+	// The network and the charts' lines: one draw call.
+	s.drawer.draw(dst, &s.mesh)
+
+	s.drawNetworkText(dst)
+	for _, ch := range s.charts {
+		ch.drawText(dst, u)
+	}
+	s.distSwitch.draw(dst, u, s.distSwitch == focused)
+	if focused == s.distSwitch {
+		drawFocusRing(dst, u, s.distSwitch.r)
+	}
+	if focused == s.netW {
+		drawFocusRing(dst, u, s.netR.inset(c.dp(2)))
+	}
+	if len(s.story) > 0 {
+		drawTooltip(dst, u, s.storyAt[0], s.storyAt[1], s.story, rect{0, 0, c.w, c.h})
+	}
+}
+
+// drawNetworkText draws the network's labels: hub, rival, guide rings,
+// the provider count and the legend's words.
+func (s *roundScene) drawNetworkText(dst *ebiten.Image) {
+	c, u := s.c, s.c.ui
+	v := &s.view
+	lh := u.lineHeight(sizeTick)
+
+	top10, tail := s.net.GuideRanks()
+	if s.net.Active() > 20 {
+		s.pill(dst, c.t("round.net.top10"), v.CX, v.CY-top10*v.Scale)
+		s.pill(dst, c.t("round.net.tail"), v.CX, v.CY-tail*v.Scale)
+	}
+	s.pill(dst, c.t("round.net.hub"), v.CX, v.CY+s.hubR+lh*0.5+c.dp(4))
+	if v.RivalR > 0 {
+		s.pill(dst, c.t("round.net.rival"), v.RivalX, v.RivalY+v.RivalR+lh*0.5+c.dp(4))
+	}
+	u.drawText(dst, c.t("round.net.count", s.net.Active()), regular, sizeTick, s.netR.x, s.netR.y, u.theme.muted)
+	if s.ring.focused() == s.netW {
+		u.drawText(dst, c.t("round.net.hint"), italic, sizeTick, s.netR.x, s.netR.y+lh, u.theme.focus)
+	}
+	for k := 0; k <= 4; k++ {
+		x, y := s.legendPos(k)
+		u.drawText(dst, s.legendText(k), regular, sizeTick, x+c.dp(24), y, u.theme.text)
+	}
+}
+
+// pill draws a small label centred on (x, y) on a dark background, so it
+// reads over the network.
+func (s *roundScene) pill(dst *ebiten.Image, text string, x, y float64) {
+	u := s.c.ui
+	w := u.measure(text, regular, sizeTick) + s.c.dp(10)
+	h := u.lineHeight(sizeTick)
+	r := rect{math.Round(x - w/2), math.Round(y - h/2), w, h}
+	bg := u.theme.bg
+	bg.A = 0xd8
+	fillRect(dst, r, bg)
+	u.drawTextAligned(dst, text, regular, sizeTick, r, 0.5, u.theme.muted)
+}
+
+// drawGoals draws the goals card: each goal's state as a word in a badge
+// (not colour alone), its current value and target, and the chapter's
+// wording when there is room.
+func (s *roundScene) drawGoals(dst *ebiten.Image) {
+	c, u := s.c, s.c.ui
+	r := s.goalCard
+	drawPanel(dst, u, r)
+	pad := c.dp(8)
+	y := r.y + c.dp(4)
+	u.drawText(dst, c.t("round.goals"), bold, sizeLarge, r.x+pad, y, u.theme.text)
+	y += u.lineHeight(sizeLarge)
+	if len(s.goals) == 0 {
+		u.drawText(dst, c.t("round.goals.none"), regular, sizeSmall, r.x+pad, y, u.theme.muted)
+		return
+	}
+	w := r.w - 2*pad
+	for _, g := range s.goals {
+		bw := u.measure(g.badge, bold, sizeTick) + c.dp(12)
+		badge := rect{r.x + pad, y + c.dp(3), bw, u.lineHeight(sizeSmall) - c.dp(6)}
+		fg := u.theme.text
+		if g.met {
+			fillRect(dst, badge, u.theme.good)
+			fg = u.theme.accentText
+		} else {
+			strokeRect(dst, badge, c.dp(1), u.theme.bad)
+			fg = u.theme.bad
+		}
+		u.drawTextAligned(dst, g.badge, bold, sizeTick, badge, 0.5, fg)
+		tx := badge.x + bw + c.dp(8)
+		y += u.drawWrapped(dst, g.name, bold, sizeSmall, tx, y, r.x+r.w-pad-tx, u.theme.text)
+		y += u.drawWrapped(dst, g.line, regular, sizeSmall, r.x+pad, y, w, u.theme.text)
+		if g.label != "" {
+			y += u.drawWrapped(dst, g.label, italic, sizeTick, r.x+pad, y, w, u.theme.muted)
+		}
+		y += c.dp(6)
+	}
+}

@@ -1,0 +1,85 @@
+//go:build js
+
+package game
+
+import (
+	"fmt"
+	"syscall/js"
+)
+
+// localStore keeps the save in the browser's localStorage under
+// "longtail.save". When storage is blocked (private mode, iframe policy)
+// available is false and the game shows a warning.
+type localStore struct {
+	ls js.Value
+}
+
+const localKey = "longtail.save"
+
+// newSaveStore returns the browser's store; dir is ignored.
+func newSaveStore(string) saveStore {
+	s := &localStore{}
+	func() {
+		defer func() { recover() }() // accessing localStorage throws when blocked
+		ls := js.Global().Get("localStorage")
+		if ls.Truthy() {
+			ls.Call("setItem", localKey+".probe", "1")
+			ls.Call("removeItem", localKey+".probe")
+			s.ls = ls
+		}
+	}()
+	return s
+}
+
+func (s *localStore) available() bool { return s.ls.Truthy() }
+func (s *localStore) where() string   { return "browser storage" }
+
+func (s *localStore) load() (data []byte, err error) {
+	if !s.available() {
+		return nil, errNoStorage
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			data, err = nil, fmt.Errorf("game: localStorage: %v", r)
+		}
+	}()
+	v := s.ls.Call("getItem", localKey)
+	if v.IsNull() || v.IsUndefined() {
+		return nil, nil
+	}
+	return []byte(v.String()), nil
+}
+
+func (s *localStore) store(data []byte) (err error) {
+	if !s.available() {
+		return errNoStorage
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("game: localStorage: %v", r)
+		}
+	}()
+	s.ls.Call("setItem", localKey, string(data))
+	return nil
+}
+
+func (s *localStore) moveAside() (name string, err error) {
+	if !s.available() {
+		return "", errNoStorage
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			name, err = "", fmt.Errorf("game: localStorage: %v", r)
+		}
+	}()
+	old := s.ls.Call("getItem", localKey)
+	for n := 1; n < 1000; n++ {
+		k := fmt.Sprintf("%s.corrupt-%d", localKey, n)
+		if v := s.ls.Call("getItem", k); v.IsNull() {
+			s.ls.Call("setItem", k, old)
+			s.ls.Call("removeItem", localKey)
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("game: too many corrupt saves")
+}

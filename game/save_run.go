@@ -1,0 +1,187 @@
+package game
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game/classroom"
+	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/save"
+	"github.com/longtail-case/longtail/game/sim"
+)
+
+// chapterOrder returns the document numbers the run goes through: the
+// assignment's chapters, or every document of the case in order.
+func (c *ctx) chapterOrder() []int {
+	if c.assignment != nil {
+		return c.assignment.Numbers()
+	}
+	out := make([]int, 0, len(c.docs))
+	for _, d := range c.docs {
+		out = append(out, d.Number)
+	}
+	return out
+}
+
+// nextChapter returns the document after n in the run's order, or −1 at
+// the end.
+func (c *ctx) nextChapter(n int) int {
+	order := c.chapterOrder()
+	i := slices.Index(order, n)
+	if i < 0 || i+1 >= len(order) {
+		return -1
+	}
+	return order[i+1]
+}
+
+// startCase begins a new run at document n (the first of the run's order
+// when n < 0) with seed, and returns its reader.
+func startCase(c *ctx, seed uint64, n int) scene {
+	p := &save.Progress{Seed: seed, Scene: "reader", Chapters: []save.Chapter{}, Reflections: []save.Reflection{}}
+	if c.progress != nil && c.assignment != nil {
+		p.Student = c.progress.Student
+	}
+	if c.assignment != nil {
+		p.Seed = c.assignment.Seed(p.Student.ID)
+		p.Assignment = c.assignmentText
+		p.AssignmentFile = c.assignmentName
+	}
+	if order := c.chapterOrder(); n < 0 && len(order) > 0 {
+		n = order[0]
+	}
+	p.Doc = n
+	c.progress = p
+	c.sessions = map[int]*play.Session{}
+	c.writeSave()
+	return newReaderScene(c, c.docByNumber(n))
+}
+
+// openChapter shows document n's reader (or the epilogue when n < 0) and
+// records where the student is.
+func openChapter(c *ctx, n int) scene {
+	d := c.docByNumber(n)
+	if n < 0 || d == nil {
+		if c.progress != nil {
+			c.progress.Scene = "epilogue"
+			c.writeSave()
+		}
+		return newEpilogueScene(c)
+	}
+	if c.progress != nil {
+		c.progress.Doc, c.progress.Scene = n, "reader"
+		c.writeSave()
+	}
+	return newReaderScene(c, d)
+}
+
+// playChapter starts (or resumes) chapter n's session and returns the
+// round screen, or its results when every round was played.
+func playChapter(c *ctx, n int) (scene, error) {
+	d := c.docByNumber(n)
+	sess := c.sessions[n]
+	if sess == nil {
+		setup, err := c.setupFor(n)
+		if err != nil {
+			return nil, err
+		}
+		seed := uint64(1)
+		if c.progress != nil {
+			seed = c.progress.Seed
+		}
+		sess, err = play.New(n, setup, seed)
+		if err != nil {
+			return nil, err
+		}
+		if c.sessions == nil {
+			c.sessions = map[int]*play.Session{}
+		}
+		c.sessions[n] = sess
+	}
+	if c.progress != nil {
+		c.progress.Doc = n
+		c.recordSession(sess)
+	}
+	if sess.Done() {
+		if c.progress != nil {
+			c.progress.Scene = "results"
+			c.writeSave()
+		}
+		return newResultsScene(c, sess, d), nil
+	}
+	if c.progress != nil {
+		c.progress.Scene = "round"
+		c.writeSave()
+	}
+	return newRoundScene(c, sess, d)
+}
+
+// sandboxSetup is the sandbox's scenario: the baseline with every lever
+// unlocked and no goals.
+func sandboxSetup() sim.Setup {
+	var keys []string
+	for _, s := range sim.LeverSpecs() {
+		keys = append(keys, s.Key)
+	}
+	return sim.Setup{Base: "baseline", Unlocked: keys}
+}
+
+// startSandbox starts a free sandbox session (chapter number 0, not saved
+// over the case's progress) and returns its round screen.
+func startSandbox(c *ctx, seed uint64) (scene, error) {
+	sess, err := play.New(0, sandboxSetup(), seed)
+	if err != nil {
+		return nil, fmt.Errorf("game: sandbox: %w", err)
+	}
+	c.sandbox = true
+	return newRoundScene(c, sess, nil)
+}
+
+// continueRun restores the saved run: the assignment, every chapter's
+// session (replayed from its decisions) and the screen the student was on.
+func continueRun(c *ctx) (scene, error) {
+	p := c.progress
+	if p == nil {
+		return nil, fmt.Errorf("game: nothing to continue")
+	}
+	if p.Assignment != "" {
+		a, err := classroom.ParseAssignment(p.AssignmentFile, []byte(p.Assignment))
+		if err != nil {
+			return nil, fmt.Errorf("game: saved assignment: %w", err)
+		}
+		c.assignment, c.assignmentText, c.assignmentName = &a, p.Assignment, p.AssignmentFile
+	}
+	c.sessions = map[int]*play.Session{}
+	for _, ch := range p.Chapters {
+		setup, err := c.setupFor(ch.Number)
+		if err != nil {
+			return nil, err
+		}
+		s, err := restoreSession(ch.Number, setup, p.Seed, ch)
+		if err != nil {
+			return nil, fmt.Errorf("game: chapter %d: %w", ch.Number, err)
+		}
+		c.sessions[ch.Number] = s
+	}
+	d := c.docByNumber(p.Doc)
+	switch p.Scene {
+	case "round", "results":
+		if d != nil && d.Setup != nil {
+			return playChapter(c, p.Doc)
+		}
+	case "epilogue":
+		return newEpilogueScene(c), nil
+	}
+	if d == nil {
+		return newEpilogueScene(c), nil
+	}
+	return newReaderScene(c, d), nil
+}
+
+// docTitle returns a document's title, or its file name when untitled.
+func docTitle(d *content.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.File
+}

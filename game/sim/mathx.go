@@ -1,0 +1,238 @@
+package sim
+
+import "math"
+
+// This file holds the model's own elementary functions. The standard
+// library's math.Exp, math.Log and math.Pow use assembly on amd64 and differ
+// from the pure-Go versions used under WebAssembly by an ulp or two, and the
+// compiler may fuse a*b+c into one instruction on some CPUs. Everything that
+// feeds the model's state therefore goes through these ports of the fdlibm
+// algorithms, with every product rounded explicitly by float64(), so that a
+// run is bit-identical on every platform. math.Sqrt, math.Floor and the bit
+// conversions are exact everywhere and are used freely.
+
+const (
+	ln2Hi = 6.93147180369123816490e-01
+	ln2Lo = 1.90821492927058770002e-10
+	log2e = 1.44269504088896338700e+00
+)
+
+// expSlow returns e**x, to within 1 ulp, identically on every platform
+// (the fdlibm algorithm). It builds expx's table.
+func expSlow(x float64) float64 {
+	const (
+		overflow  = 7.09782712893383973096e+02
+		underflow = -7.45133219101941108420e+02
+		nearZero  = 1.0 / (1 << 28)
+		p1        = 1.66666666666666657415e-01
+		p2        = -2.77777777770155933842e-03
+		p3        = 6.61375632143793436117e-05
+		p4        = -1.65339022054652515390e-06
+		p5        = 4.13813679705723846039e-08
+	)
+	switch {
+	case x != x:
+		return x
+	case x > overflow:
+		return math.Inf(1)
+	case x < underflow:
+		return 0
+	case -nearZero < x && x < nearZero:
+		return 1 + x
+	}
+	var k int
+	if x < 0 {
+		k = int(float64(log2e*x) - 0.5)
+	} else {
+		k = int(float64(log2e*x) + 0.5)
+	}
+	hi := x - float64(float64(k)*ln2Hi)
+	lo := float64(float64(k) * ln2Lo)
+	r := hi - lo
+	t := float64(r * r)
+	c := r - float64(t*(p1+float64(t*(p2+float64(t*(p3+float64(t*(p4+float64(t*p5)))))))))
+	y := 1 - ((lo - float64(r*c)/(2-c)) - hi)
+	return ldexp(y, k)
+}
+
+// ldexp returns y·2**k for y in [0.5, 2] and the k expx produces.
+func ldexp(y float64, k int) float64 {
+	switch {
+	case k > 1023:
+		return float64(float64(y*pow2(1023)) * pow2(k-1023))
+	case k < -1022:
+		return float64(float64(y*pow2(-1022)) * pow2(k+1022))
+	}
+	return float64(y * pow2(k))
+}
+
+// pow2 returns 2**k for k in [-1022, 1023]; outside it returns 0 or +Inf.
+func pow2(k int) float64 {
+	if k < -1022 {
+		return 0
+	}
+	if k > 1023 {
+		return math.Inf(1)
+	}
+	return math.Float64frombits(uint64(k+1023) << 52)
+}
+
+// logSlow returns the natural logarithm of x, identically on every
+// platform (the fdlibm algorithm). It builds logx's table.
+func logSlow(x float64) float64 {
+	const (
+		l1 = 6.666666666666735130e-01
+		l2 = 3.999999999940941908e-01
+		l3 = 2.857142874366239149e-01
+		l4 = 2.222219843214978396e-01
+		l5 = 1.818357216161805012e-01
+		l6 = 1.531383769920937332e-01
+		l7 = 1.479819860511658591e-01
+	)
+	switch {
+	case x != x || math.IsInf(x, 1):
+		return x
+	case x < 0:
+		return math.NaN()
+	case x == 0:
+		return math.Inf(-1)
+	}
+	// Frexp by hand: x = f1·2**ki with f1 in [0.5, 1).
+	bits := math.Float64bits(x)
+	exp := int(bits>>52) & 0x7ff
+	if exp == 0 { // subnormal: scale up first
+		x = float64(x * (1 << 52))
+		bits = math.Float64bits(x)
+		exp = int(bits>>52)&0x7ff - 52
+	}
+	ki := exp - 1022
+	f1 := math.Float64frombits(bits&^(0x7ff<<52) | 1022<<52)
+	if f1 < math.Sqrt2/2 {
+		f1 = float64(f1 * 2)
+		ki--
+	}
+	f := f1 - 1
+	k := float64(ki)
+	s := f / (2 + f)
+	s2 := float64(s * s)
+	s4 := float64(s2 * s2)
+	t1 := float64(s2 * (l1 + float64(s4*(l3+float64(s4*(l5+float64(s4*l7)))))))
+	t2 := float64(s4 * (l2 + float64(s4*(l4+float64(s4*l6)))))
+	r := t1 + t2
+	hfsq := float64(float64(0.5*f) * f)
+	return float64(k*ln2Hi) - ((hfsq - (float64(s*(hfsq+r)) + float64(k*ln2Lo))) - f)
+}
+
+// powx returns x**y for x > 0 (0 for x == 0 and y > 0, 1 for y == 0).
+func powx(x, y float64) float64 {
+	switch {
+	case y == 0:
+		return 1
+	case y == 1:
+		return x
+	case x == 0:
+		if y > 0 {
+			return 0
+		}
+		return math.Inf(1)
+	}
+	return expx(float64(y * logx(x)))
+}
+
+// logistic returns 1/(1+e**-x).
+func logistic(x float64) float64 {
+	return 1 / (1 + expx(-x))
+}
+
+// clamp returns x limited to [lo, hi].
+func clamp(x, lo, hi float64) float64 {
+	if x < lo {
+		return lo
+	}
+	if x > hi {
+		return hi
+	}
+	return x
+}
+
+// The fast functions below are table-driven (after Tang 1989 and musl's
+// exp and log): a 128-entry table reduces the argument to a tiny interval
+// where a short polynomial is accurate to a few parts in 10^16. They run in a
+// few nanoseconds, which matters because every provider needs one log and
+// two or three exps per round.
+
+const expTableBits = 7
+
+// expTable[j] = 2**(j/128); logInv[j] ≈ 1/c_j and logLn[j] = -ln(logInv[j])
+// for c_j = 1 + (j+0.5)/128. They are computed once from the fdlibm ports,
+// so they are identical on every platform, and never change.
+var expTable, logInv, logLn = mathTables()
+
+func mathTables() (e, inv, ln [1 << expTableBits]float64) {
+	const n = 1 << expTableBits
+	for j := range n {
+		e[j] = expSlow(float64(float64(j)/n) * math.Ln2)
+		c := 1 + (float64(j)+0.5)/n
+		inv[j] = 1 / c
+		ln[j] = -logSlow(inv[j])
+	}
+	return e, inv, ln
+}
+
+// expx returns e**x (relative error below 1e-15), identically on every
+// platform.
+func expx(x float64) float64 {
+	const (
+		n       = 1 << expTableBits
+		invLn2N = n / math.Ln2
+		ln2NHi  = ln2Hi / n
+		ln2NLo  = ln2Lo / n
+	)
+	switch {
+	case x != x:
+		return x
+	case x > 709.78:
+		return math.Inf(1)
+	case x < -745.1:
+		return 0
+	}
+	kf := math.Floor(float64(x*invLn2N) + 0.5)
+	k := int(kf)
+	r := (x - float64(kf*ln2NHi)) - float64(kf*ln2NLo)
+	// e**r - 1 for |r| ≤ ln2/256, Taylor to r**5
+	p := float64(r * float64(r*(0.5+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120)))))))))
+	p += r
+	t := expTable[k&(n-1)]
+	y := t + float64(t*p)
+	return ldexp(y, k>>expTableBits)
+}
+
+// logx returns the natural logarithm of x (absolute error below 1e-15),
+// identically on every platform. logx(0) is -Inf and logx of a negative
+// number is NaN.
+func logx(x float64) float64 {
+	switch {
+	case x != x || math.IsInf(x, 1):
+		return x
+	case x < 0:
+		return math.NaN()
+	case x == 0:
+		return math.Inf(-1)
+	}
+	bits := math.Float64bits(x)
+	e := int(bits>>52) & 0x7ff
+	if e == 0 { // subnormal
+		x = float64(x * (1 << 52))
+		bits = math.Float64bits(x)
+		e = int(bits>>52)&0x7ff - 52
+	}
+	e -= 1023
+	j := int(bits>>(52-expTableBits)) & (1<<expTableBits - 1)
+	m := math.Float64frombits(bits&(1<<52-1) | 1023<<52) // in [1, 2)
+	r := float64(m*logInv[j]) - 1                        // |r| < 1/256
+	// ln(1+r), Taylor to r**7
+	r2 := float64(r * r)
+	p := float64(r2 * (-0.5 + float64(r*(1.0/3+float64(r*(-0.25+float64(r*(0.2+float64(r*(-1.0/6+float64(r*(1.0/7))))))))))))
+	ef := float64(e)
+	return float64(ef*ln2Hi) + (logLn[j] + (r + (p + float64(ef*ln2Lo))))
+}

@@ -1,0 +1,159 @@
+package game
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/longtail-case/longtail/assets"
+	"github.com/longtail-case/longtail/game/layout"
+)
+
+// style selects a face of the type family. The values are the layout.Run
+// styles the game passes to layout.Wrap.
+type style int
+
+// The text styles.
+const (
+	regular style = iota
+	bold
+	italic
+	boldItalic
+	mono
+	numStyles
+)
+
+// Text sizes in logical pixels at 100% text size.
+const (
+	sizeSmall = 14.0
+	sizeBody  = 17.0
+	sizeLarge = 20.0
+	sizeH3    = 20.0
+	sizeH2    = 24.0
+	sizeH1    = 32.0
+	sizeHero  = 48.0
+)
+
+// fonts holds the parsed font files: for each style, the Go face first and
+// then the fallbacks (a CJK face when one is added to assets).
+type fonts struct {
+	src [numStyles][]*text.GoTextFaceSource
+}
+
+// loadFonts parses the embedded fonts.
+func loadFonts() (*fonts, error) {
+	f := &fonts{}
+	var fallbacks []*text.GoTextFaceSource
+	for i, b := range assets.Fallbacks() {
+		s, err := text.NewGoTextFaceSource(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("game: fallback font %d: %w", i, err)
+		}
+		fallbacks = append(fallbacks, s)
+	}
+	for st, af := range [numStyles]assets.Font{regular: assets.Regular, bold: assets.Bold, italic: assets.Italic, boldItalic: assets.BoldItalic, mono: assets.Mono} {
+		s, err := text.NewGoTextFaceSource(bytes.NewReader(assets.TTF(af)))
+		if err != nil {
+			return nil, fmt.Errorf("game: font %d: %w", st, err)
+		}
+		f.src[st] = append([]*text.GoTextFaceSource{s}, fallbacks...)
+	}
+	return f, nil
+}
+
+type faceKey struct {
+	st   style
+	size float64 // device pixels
+}
+
+// face returns the face of style st at size logical pixels, scaled by the
+// text-size setting and the device scale factor. Faces are cached.
+func (u *ui) face(st style, size float64) text.Face {
+	k := faceKey{st, math.Round(u.textPx(size)*4) / 4}
+	if f, ok := u.faces[k]; ok {
+		return f
+	}
+	var faces []text.Face
+	for _, s := range u.fonts.src[st] {
+		faces = append(faces, &text.GoTextFace{Source: s, Size: k.size})
+	}
+	var f text.Face = faces[0]
+	if len(faces) > 1 {
+		if m, err := text.NewMultiFace(faces...); err == nil {
+			f = m
+		}
+	}
+	u.faces[k] = f
+	return f
+}
+
+// textPx converts a text size in logical pixels into device pixels,
+// applying the text-size setting.
+func (u *ui) textPx(size float64) float64 { return size * u.textScale * u.scale }
+
+// measure returns the advance of s in device pixels.
+func (u *ui) measure(s string, st style, size float64) float64 {
+	return text.Advance(s, u.face(st, size))
+}
+
+// lineHeight returns the distance between baselines for a text size, in
+// device pixels (1.45 × the size for readable body text).
+func (u *ui) lineHeight(size float64) float64 { return math.Ceil(u.textPx(size) * 1.45) }
+
+// drawText draws a single line of s with its top-left at (x, y) device
+// pixels. The line box is lineHeight(size) tall; the text is centred in it.
+func (u *ui) drawText(dst *ebiten.Image, s string, st style, size, x, y float64, clr color.Color) {
+	f := u.face(st, size)
+	m := f.Metrics()
+	op := &text.DrawOptions{}
+	lh := u.lineHeight(size)
+	op.GeoM.Translate(math.Round(x), math.Round(y+(lh-(m.HAscent+m.HDescent))/2))
+	op.ColorScale.ScaleWithColor(clr)
+	text.Draw(dst, s, f, op)
+}
+
+// drawTextAligned draws s in the box r, horizontally aligned by align (0
+// left, 0.5 centre, 1 right) and vertically centred.
+func (u *ui) drawTextAligned(dst *ebiten.Image, s string, st style, size float64, r rect, align float64, clr color.Color) {
+	w := u.measure(s, st, size)
+	x := r.x + (r.w-w)*align
+	y := r.y + (r.h-u.lineHeight(size))/2
+	u.drawText(dst, s, st, size, x, y, clr)
+}
+
+// wrap breaks styled runs into lines no wider than width device pixels at
+// text size size, with UAX #14 line breaking (see layout.Wrap).
+func (u *ui) wrap(runs []layout.Run, size, width float64) []layout.Line {
+	return layout.Wrap(runs, width, func(s string, st int) float64 {
+		return u.measure(s, style(st), size)
+	})
+}
+
+// wrapPlain wraps a single-style string.
+func (u *ui) wrapPlain(s string, st style, size, width float64) []layout.Line {
+	return u.wrap([]layout.Run{{Text: s, Style: int(st)}}, size, width)
+}
+
+// drawLines draws wrapped lines with the first line's top at (x, y), one
+// lineHeight(size) apart, and returns the height used.
+func (u *ui) drawLines(dst *ebiten.Image, lines []layout.Line, size, x, y float64, clr color.Color) float64 {
+	lh := u.lineHeight(size)
+	for i, l := range lines {
+		ly := y + float64(i)*lh
+		for _, p := range l.Pieces {
+			u.drawText(dst, p.Text, style(p.Style), size, x+p.X, ly, clr)
+		}
+	}
+	return float64(len(lines)) * lh
+}
+
+// drawWrapped wraps s to width and draws it from (x, y); it returns the
+// height used in device pixels. Prefer wrapping once in Update and
+// drawLines in Draw for long texts.
+func (u *ui) drawWrapped(dst *ebiten.Image, s string, st style, size, x, y, width float64, clr color.Color) float64 {
+	return u.drawLines(dst, u.wrapPlain(s, st, size, width), size, x, y, clr)
+}

@@ -1,0 +1,94 @@
+// page.js runs the page around the game: it loads the game's iframe with
+// this page's URL parameters, shows the chapter being played, and fills the
+// metrics and goals tables and the polite live region from what the game
+// publishes (game/bridge_js.go calls window.longtailPublish in the iframe,
+// which hands the state to window.longtailPage.publish here).
+'use strict';
+(() => {
+  const frame = document.getElementById('game');
+  const announce = document.getElementById('announce');
+  const metricsBody = document.querySelector('#metrics tbody');
+  const goalsBody = document.querySelector('#goals tbody');
+  const articles = Array.from(document.querySelectorAll('article.chapter'));
+  const timing = { firstFrame: 0 };
+  let shownChapter = null;
+  let lastAnnounce = '';
+
+  // showChapter shows the chapter's text and hides the others (all stay in
+  // the document for printing; see style.css). Unknown numbers show all.
+  function showChapter(n) {
+    if (n === shownChapter) return;
+    const known = articles.some((a) => Number(a.dataset.chapter) === n);
+    for (const a of articles) a.hidden = known && Number(a.dataset.chapter) !== n;
+    shownChapter = n;
+  }
+
+  function cell(tag, text, attrs) {
+    const c = document.createElement(tag);
+    c.textContent = text;
+    if (attrs) for (const [k, v] of Object.entries(attrs)) c.setAttribute(k, v);
+    return c;
+  }
+
+  function fill(body, rows, empty, cols) {
+    const out = [];
+    for (const r of rows) out.push(r);
+    if (out.length === 0) {
+      const tr = document.createElement('tr');
+      tr.append(cell('td', empty, { colspan: String(cols) }));
+      out.push(tr);
+    }
+    body.replaceChildren(...out);
+  }
+
+  function publish(state) {
+    window.longtail = state;
+    if (!timing.firstFrame) timing.firstFrame = performance.now();
+    if (typeof state.chapter === 'number') showChapter(state.chapter);
+    fill(metricsBody, (state.rows || []).map((r) => {
+      const tr = document.createElement('tr');
+      tr.dataset.metric = r.key;
+      tr.append(cell('th', r.label, { scope: 'row' }), cell('td', r.value));
+      return tr;
+    }), 'No round played yet.', 2);
+    fill(goalsBody, (state.goals || []).map((g) => {
+      const tr = document.createElement('tr');
+      tr.className = g.met ? 'met' : 'missed';
+      tr.append(cell('th', g.label, { scope: 'row' }), cell('td', g.value), cell('td', g.met ? '✓ met' : '✗ not met yet'));
+      return tr;
+    }), 'No goals yet.', 3);
+    if (state.announce && state.announce !== lastAnnounce) announce.textContent = state.announce;
+    lastAnnounce = state.announce || '';
+  }
+
+  window.longtailPage = { publish, timing };
+
+  const params = new URLSearchParams(location.search);
+  const ch = params.get('chapter');
+  showChapter(ch !== null && /^\d{1,2}$/.test(ch) ? Number(ch) : 0);
+
+  // Links in the chapter list show that chapter's text.
+  for (const a of document.querySelectorAll('nav.chapters a[data-chapter]')) {
+    a.addEventListener('click', () => showChapter(Number(a.dataset.chapter)));
+  }
+  window.addEventListener('hashchange', () => {
+    const t = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const art = t && t.closest('article.chapter');
+    if (art) showChapter(Number(art.dataset.chapter));
+  });
+
+  // Enter on the page (outside links and controls) starts the game like the
+  // gate in the iframe does, and moves the keyboard focus into the game.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.defaultPrevented) return;
+    const t = e.target;
+    if (t && t !== document.body && t !== document.documentElement) return;
+    const w = frame.contentWindow;
+    if (w && typeof w.longtailStart === 'function' && w.longtailStart()) {
+      e.preventDefault();
+      frame.focus();
+    }
+  });
+
+  frame.src = frame.dataset.src + location.search;
+})();
