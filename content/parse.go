@@ -67,8 +67,10 @@ func (e *Error) Error() string {
 // validates. Everything else is an error naming the file and line: raw HTML
 // (block or inline; the case's text must not carry markup that a browser
 // would run), images, other fenced info strings, invalid UTF-8, control
-// characters, nesting deeper than MaxDepth, files larger than MaxSize, and a
-// file without a level-1 heading (the title).
+// characters, input beyond the limits above (MaxSize, MaxDepth,
+// MaxBrackets, MaxEmphasis, MaxScenario) and a file without a level-1
+// heading (the title). Errors are *Error values. The title is the text of
+// the first level-1 heading; text before it is allowed.
 func Parse(file string, src []byte) (Document, error) {
 	if len(src) > MaxSize {
 		return Document{}, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(src), MaxSize)}
@@ -294,6 +296,7 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 		if b.Spans, err = c.inlines(n, 0, "", nil); err != nil {
 			return b, false, err
 		}
+		b.Spans = merge(b.Spans)
 		if n.Level == 1 && c.doc.Title == "" {
 			c.doc.Title = strings.TrimSpace(plain(b.Spans))
 		}
@@ -302,6 +305,7 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 		if b.Spans, err = c.inlines(n, 0, "", nil); err != nil {
 			return b, false, err
 		}
+		b.Spans = merge(b.Spans)
 	case *ast.Blockquote:
 		b.Kind = BlockQuote
 		if b.Children, err = c.blocks(n, depth+1); err != nil {
@@ -339,7 +343,7 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 				if err != nil {
 					return b, false, err
 				}
-				cells = append(cells, spans)
+				cells = append(cells, merge(spans))
 			}
 			b.Rows = append(b.Rows, cells)
 		}
@@ -362,6 +366,9 @@ func (c *converter) fenced(n *ast.FencedCodeBlock, b Block, depth int) (Block, b
 		info = string(n.Info.Segment.Value(c.src))
 	}
 	lang, _, _ := strings.Cut(strings.TrimSpace(info), " ")
+	if !c.closed(n, b.Line) {
+		return b, false, c.errf(b.Line, "the code block opened here is never closed; end it with a line of %s", c.fence(b.Line))
+	}
 	switch {
 	case lang == "scenario":
 		if depth > 0 {
@@ -383,6 +390,44 @@ func (c *converter) fenced(n *ast.FencedCodeBlock, b Block, depth int) (Block, b
 		return b, true, nil
 	}
 	return b, false, c.errf(b.Line, "unknown fenced block %q; use scenario, a plain ``` fence or one of %s", lang, strings.Join(codeLanguages, ", "))
+}
+
+// fence returns the fence (``` or ~~~, as long as the opening one) that
+// opens the code block at line.
+func (c *converter) fence(line int) string {
+	t := strings.TrimLeft(c.lineText(line), " \t>-+*.)0123456789")
+	if t == "" || (t[0] != '`' && t[0] != '~') {
+		return "```"
+	}
+	n := len(t) - len(strings.TrimLeft(t, t[:1]))
+	return strings.Repeat(t[:1], n)
+}
+
+// closed reports whether the fenced code block opened at line open has a
+// closing fence: the line after its last line, past any container markers,
+// starts with the opening fence.
+func (c *converter) closed(n *ast.FencedCodeBlock, open int) bool {
+	next := open + 1
+	if l := n.Lines().Len(); l > 0 {
+		next = c.lineAt(n.Lines().At(l-1).Start) + 1
+	}
+	if next > len(c.starts) {
+		return false
+	}
+	t := strings.TrimLeft(c.lineText(next), " \t>")
+	return strings.HasPrefix(t, c.fence(open))
+}
+
+// lineText returns the text of a 1-based line without its newline.
+func (c *converter) lineText(line int) string {
+	if line < 1 || line > len(c.starts) {
+		return ""
+	}
+	end := len(c.src)
+	if line < len(c.starts) {
+		end = c.starts[line]
+	}
+	return strings.TrimSuffix(string(c.src[c.starts[line-1]:end]), "\n")
 }
 
 // lines joins the source lines of a block.
@@ -488,17 +533,34 @@ func (c *converter) unescape(v []byte) string {
 	return html.UnescapeString(c.buf.String())
 }
 
-// addSpan appends s, merging it into the last span when the style and link
-// are the same.
+// addSpan appends s, dropping empty text; merge joins neighbours later.
 func addSpan(spans []Span, s Span) []Span {
 	if s.Text == "" {
 		return spans
 	}
-	if n := len(spans); n > 0 && spans[n-1].Style == s.Style && spans[n-1].URL == s.URL {
-		spans[n-1].Text += s.Text
-		return spans
-	}
 	return append(spans, s)
+}
+
+// merge joins neighbouring spans with the same style and link, in place.
+func merge(spans []Span) []Span {
+	out := spans[:0]
+	for i := 0; i < len(spans); {
+		j := i + 1
+		for j < len(spans) && spans[j].Style == spans[i].Style && spans[j].URL == spans[i].URL {
+			j++
+		}
+		s := spans[i]
+		if j > i+1 {
+			var sb strings.Builder
+			for _, t := range spans[i:j] {
+				sb.WriteString(t.Text)
+			}
+			s.Text = sb.String()
+		}
+		out = append(out, s)
+		i = j
+	}
+	return out
 }
 
 // plain returns the text of spans without styles.

@@ -35,9 +35,10 @@ type chart struct {
 	xLog, yLog     bool
 	xLo, xHi       float64
 	yLo, yHi       float64
-	diag           bool // draw the line of equality (Lorenz)
-	xTitleRow      bool // the x axis title has a row of its own (else it ends the tick row)
-	xInt           bool // the x axis counts rounds: whole-number ticks
+	diag           bool   // draw the line of equality (Lorenz)
+	diagLabel      string // its name, written above it
+	xTitleRow      bool   // the x axis title has a row of its own (else it ends the tick row)
+	xInt           bool   // the x axis counts rounds: whole-number ticks
 	sep            string
 
 	card, plot      rect
@@ -145,8 +146,10 @@ func tickText(v float64, d int, sep string) string {
 	return layout.FormatNumber(v, d, sep)
 }
 
-// build adds the chart's grid, axes and series to m.
+// build adds the chart's card, grid, axes and series to m.
 func (ch *chart) build(m *layout.Mesh, u *ui, th *meshTheme) {
+	m.Rect(ch.card.x, ch.card.y, ch.card.w, ch.card.h, th.panel)
+	m.Frame(ch.card.x, ch.card.y, ch.card.w, ch.card.h, u.dp(1), th.line)
 	p := ch.plot
 	for _, v := range ch.yTicks {
 		y := ch.y.Map(v)
@@ -195,13 +198,10 @@ func (ch *chart) build(m *layout.Mesh, u *ui, th *meshTheme) {
 	}
 }
 
-// drawCard draws the chart's card; the lines come from the mesh.
-func (ch *chart) drawCard(dst *ebiten.Image, u *ui) {
-	drawPanel(dst, u, ch.card)
-}
-
-// drawText draws the chart's title, headline value, legend and tick labels.
+// drawText draws the chart's title, headline value, legend and tick
+// labels, clipped to its card.
 func (ch *chart) drawText(dst *ebiten.Image, u *ui) {
+	dst = dst.SubImage(clipRect(ch.card)).(*ebiten.Image)
 	pad := u.dp(8)
 	c := ch.card
 	u.drawText(dst, ch.title, bold, sizeSmall, c.x+pad, c.y+u.dp(4), u.theme.text)
@@ -259,6 +259,11 @@ func (ch *chart) drawText(dst *ebiten.Image, u *ui) {
 	}
 	if ch.yTitle != "" {
 		u.drawText(dst, ch.yTitle, italic, sizeTick, ch.plot.x+u.dp(6), ch.plot.y, u.theme.muted)
+	}
+	if ch.diag && ch.diagLabel != "" && ch.plot.h > 5*tl {
+		// Above the diagonal, about two thirds of the way up, clear of the curve below it.
+		x, y := ch.x.Map(0.45), ch.y.Map(0.62)
+		u.drawText(dst, ch.diagLabel, italic, sizeTick, x-u.measure(ch.diagLabel, italic, sizeTick), y-tl/2, u.theme.muted)
 	}
 }
 

@@ -1,6 +1,8 @@
 package game
 
 import (
+	"math"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/longtail-case/longtail/game/classroom"
@@ -24,19 +26,23 @@ type epilogueScene struct {
 	top        float64
 	x, w       float64
 	heading    string
+	frontiers  map[int]*frontier // lever sweeps by chapter
+	scroll     float64           // device pixels scrolled down
+	y0         float64           // top of the heading on screen
 }
 
-// epilogueRow is one chapter's line in the summary.
+// epilogueRow is one chapter's card in the summary: its title, a line of
+// counts, and one line per goal ("Met: …" / "Missed: …").
 type epilogueRow struct {
-	title       string
-	goals       string
-	met, missed int
+	title    string
+	goals    string
+	lines    [][]layout.Line // each goal, wrapped
+	met      []bool
+	frontier []layout.Line // what the levers could have achieved
 }
 
 func newEpilogueScene(c *ctx) *epilogueScene {
-	e := &epilogueScene{c: c, export: &button{primary: true}, title: &button{}}
-	e.ring.focus(e.export)
-	return e
+	return &epilogueScene{c: c, export: &button{primary: true}, title: &button{}}
 }
 
 func (e *epilogueScene) Name() string { return "epilogue" }
@@ -73,6 +79,21 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	e.x = (c.w - e.w) / 2
 	e.heading = c.t("epilogue.title")
 	e.intro = u.wrapPlain(c.t("epilogue.intro"), regular, sizeBody, e.w)
+	// Sweep one combination of one chapter's levers per tick.
+	if e.frontiers == nil {
+		e.frontiers = map[int]*frontier{}
+		for _, s := range c.sessionsInOrder() {
+			if f := newFrontier(s); f != nil {
+				e.frontiers[s.Chapter()] = f
+			}
+		}
+	}
+	for _, s := range c.sessionsInOrder() {
+		if f := e.frontiers[s.Chapter()]; f != nil && !f.done() {
+			f.step()
+			break
+		}
+	}
 	e.rows = e.rows[:0]
 	for _, s := range c.sessionsInOrder() {
 		met := 0
@@ -86,21 +107,50 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 		if d := c.docByNumber(s.Chapter()); d != nil {
 			title = docTitle(d)
 		}
-		e.rows = append(e.rows, epilogueRow{title: title, goals: c.t("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log())), met: met, missed: len(gs) - met})
+		row := epilogueRow{title: title, goals: c.t("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log()))}
+		for _, g := range gs {
+			word := c.t("results.missed")
+			if g.Met {
+				word = c.t("results.met")
+			}
+			row.lines = append(row.lines, u.wrapPlain(c.t("results.goal", word, goalLabel(c, g.Goal)), regular, sizeSmall, e.w-c.dp(34)))
+			row.met = append(row.met, g.Met)
+		}
+		if f := e.frontiers[s.Chapter()]; f != nil {
+			row.frontier = u.wrapPlain(frontierText(c, f), italic, sizeSmall, e.w-c.dp(24))
+		}
+		e.rows = append(e.rows, row)
 	}
 	e.export.label = c.t("epilogue.export")
 	e.title.label = c.t("epilogue.totitle")
-	y := c.dp(28) + u.lineHeight(sizeH1) + c.dp(8) + float64(len(e.intro))*u.lineHeight(sizeBody) + c.dp(20)
+	// Scroll when the cards do not fit (large text, many chapters).
+	in := c.in
+	e.scroll += in.scroll + float64(in.dy)*u.lineHeight(sizeBody)*3 + float64(in.page)*c.h*0.9
+	if in.home {
+		e.scroll = 0
+	}
+	e.y0 = c.dp(28) - e.scroll
+	y := e.y0 + u.lineHeight(sizeH1) + c.dp(8) + float64(len(e.intro))*u.lineHeight(sizeBody) + c.dp(20)
 	e.top = y
-	y += float64(max(1, len(e.rows))) * (u.lineHeight(sizeBody) + u.lineHeight(sizeSmall) + c.dp(14))
+	for _, r := range e.rows {
+		y += e.rowHeight(r) + c.dp(6)
+	}
+	if len(e.rows) == 0 {
+		y += u.lineHeight(sizeBody)
+	}
 	y += c.dp(16)
 	bh := buttonHeight(u)
 	e.export.r = rect{e.x, y, min(e.w, max(c.dp(280), buttonWidth(u, e.export.label))), bh}
 	e.title.r = rect{e.x, y + bh + c.dp(12), min(e.w, max(c.dp(280), buttonWidth(u, e.title.label))), bh}
+	bottom := e.title.r.y + e.title.r.h + c.dp(120) + e.scroll
+	maxScroll := math.Max(0, bottom-c.h)
+	if in.end {
+		e.scroll = maxScroll
+	}
+	e.scroll = math.Max(0, math.Min(maxScroll, e.scroll))
 	e.ring.set(e.export, e.title)
-	e.status = nil
-	if e.statusText != "" {
-		e.status = u.wrapPlain(e.statusText, regular, sizeSmall, e.w-c.dp(24))
+	if e.ring.cur < 0 {
+		e.ring.focus(e.export)
 	}
 	switch e.ring.update(c) {
 	case e.export:
@@ -119,14 +169,45 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	case e.title:
 		return newTitleScene(c, 0), nil
 	}
+	e.status = nil
+	if e.statusText != "" {
+		e.status = u.wrapPlain(e.statusText, regular, sizeSmall, e.w-c.dp(24))
+	}
 	return nil, nil
+}
+
+// frontierText says what the chapter's levers could have achieved, or how
+// far the sweep has got.
+func frontierText(c *ctx, f *frontier) string {
+	switch {
+	case f.err != nil:
+		return c.t("epilogue.frontier.failed", f.err.Error())
+	case !f.done():
+		return c.t("epilogue.frontier.running", f.next, f.total)
+	case len(f.levers) == 1:
+		return c.t("epilogue.frontier.one", f.total, f.best.met, len(f.setup.Goals),
+			leverLabel(c, f.levers[0]), leverValueText(c, f.levers[0], f.best.values[0]))
+	}
+	return c.t("epilogue.frontier.two", f.total, f.best.met, len(f.setup.Goals),
+		leverLabel(c, f.levers[0]), leverValueText(c, f.levers[0], f.best.values[0]),
+		leverLabel(c, f.levers[1]), leverValueText(c, f.levers[1], f.best.values[1]))
+}
+
+// rowHeight returns the height of a chapter's card.
+func (e *epilogueScene) rowHeight(r epilogueRow) float64 {
+	u := e.c.ui
+	n := 1 + len(r.frontier)
+	for _, l := range r.lines {
+		n += len(l)
+	}
+	return u.lineHeight(sizeBody) + float64(n)*u.lineHeight(sizeSmall) + e.c.dp(12)
 }
 
 func (e *epilogueScene) Draw(dst *ebiten.Image) {
 	c := e.c
 	u := c.ui
 	dst.Fill(u.theme.bg)
-	y := c.dp(28)
+	y := e.y0
 	u.drawText(dst, e.heading, bold, sizeH1, e.x, y, u.theme.text)
 	y += u.lineHeight(sizeH1) + c.dp(8)
 	u.drawLines(dst, e.intro, sizeBody, e.x, y, u.theme.muted)
@@ -135,10 +216,22 @@ func (e *epilogueScene) Draw(dst *ebiten.Image) {
 		u.drawText(dst, c.t("epilogue.none"), italic, sizeBody, e.x, y, u.theme.muted)
 	}
 	for _, r := range e.rows {
-		h := u.lineHeight(sizeBody) + u.lineHeight(sizeSmall) + c.dp(8)
+		h := e.rowHeight(r)
 		drawPanel(dst, u, rect{e.x, y, e.w, h})
-		u.drawText(dst, r.title, bold, sizeBody, e.x+c.dp(12), y+c.dp(4), u.theme.text)
-		u.drawText(dst, r.goals, regular, sizeSmall, e.x+c.dp(12), y+c.dp(4)+u.lineHeight(sizeBody), u.theme.muted)
+		u.drawText(dst, r.title, bold, sizeBody, e.x+c.dp(12), y+c.dp(6), u.theme.text)
+		ly := y + c.dp(6) + u.lineHeight(sizeBody)
+		u.drawText(dst, r.goals, regular, sizeSmall, e.x+c.dp(12), ly, u.theme.muted)
+		ly += u.lineHeight(sizeSmall)
+		for i, l := range r.lines {
+			clr := u.theme.bad
+			if r.met[i] {
+				clr = u.theme.good
+			}
+			h := float64(len(l)) * u.lineHeight(sizeSmall)
+			fillRect(dst, rect{e.x + c.dp(12), ly + c.dp(5), c.dp(4), h - c.dp(10)}, clr)
+			ly += u.drawLines(dst, l, sizeSmall, e.x+c.dp(22), ly, u.theme.text)
+		}
+		u.drawLines(dst, r.frontier, sizeSmall, e.x+c.dp(12), ly, u.theme.accent)
 		y += h + c.dp(6)
 	}
 	e.ring.draw(dst, u)

@@ -38,6 +38,9 @@ type Config struct {
 	// text (from -assignment or -assignment-data); empty when none.
 	AssignmentName string
 	Assignment     []byte
+	// AssignmentErr is why the assignment named by AssignmentName could
+	// not be read; the title screen shows it (the game still starts).
+	AssignmentErr error
 	// Capture, when set, saves the screen as PNG to this path after
 	// CaptureAfter ticks and ends the game.
 	Capture      string
@@ -62,6 +65,8 @@ type Game struct {
 	cfg     Config
 	shot    *ebiten.Image // frame copied for -capture
 	shotted bool
+	// announced is the round last announced to the page.
+	announced int
 }
 
 var _ ebiten.Game = (*Game)(nil)
@@ -84,6 +89,7 @@ func New(cfg Config) (*Game, error) {
 		store:     newSaveStore(cfg.SaveDir),
 		br:        newBridge(),
 		exportDir: cfg.ExportDir,
+		seed:      max(cfg.Seed, 1),
 		scale:     1,
 		w:         1280,
 		h:         800,
@@ -93,7 +99,9 @@ func New(cfg Config) (*Game, error) {
 	}
 	g.c.in = &g.input.in
 	g.c.loadSave()
-	if len(cfg.Assignment) > 0 {
+	if cfg.AssignmentErr != nil {
+		g.c.notice = g.c.t("title.load.failed", cfg.AssignmentName, cfg.AssignmentErr.Error())
+	} else if len(cfg.Assignment) > 0 {
 		a, err := classroom.ParseAssignment(cfg.AssignmentName, cfg.Assignment)
 		if err != nil {
 			g.c.notice = g.c.t("title.assignment.bad", err.Error())
@@ -129,6 +137,10 @@ func (g *Game) Update() error {
 	if g.shotted {
 		return g.writeCapture()
 	}
+	if ebiten.IsWindowBeingClosed() {
+		g.flush()
+		return ebiten.Termination
+	}
 	in := g.input.read(g.c.scale)
 	focused := ebiten.IsFocused() || g.cfg.Capture != ""
 	return g.update(in, focused)
@@ -159,6 +171,7 @@ func (g *Game) update(in *intents, focused bool) error {
 		}
 		if next != nil {
 			g.pause = nil
+			g.flush()
 			if err := g.enter(next); err != nil {
 				return err
 			}
@@ -178,17 +191,47 @@ func (g *Game) update(in *intents, focused bool) error {
 	}
 	c.paused = g.pause != nil
 	if c.quit {
+		g.flush()
 		return ebiten.Termination
 	}
-	ps := pageState{Scene: g.cur.Name()}
-	if p, ok := g.cur.(pageStater); ok {
-		ps = p.pageState()
-	}
-	c.br.publish(ps)
+	c.br.publish(g.pageState())
 	if g.cfg.Capture != "" && c.tick >= int64(g.cfg.CaptureAfter) && g.shot == nil {
 		g.shot = ebiten.NewImage(int(c.w), int(c.h))
 	}
 	return nil
+}
+
+// pageState is what the page shows: the scene's own state when it has
+// one, else its name with the session being played (chapter, last round's
+// report, goals) and a one-line announcement when a round was just played.
+func (g *Game) pageState() pageState {
+	if p, ok := g.cur.(pageStater); ok {
+		return p.pageState()
+	}
+	c := &g.c
+	ps := pageState{Scene: g.cur.Name()}
+	sess := c.current
+	if sess == nil || (ps.Scene != "round" && ps.Scene != "results") {
+		return ps
+	}
+	ps.Chapter, ps.Round, ps.Goals = sess.Chapter(), sess.Round(), sess.Goals()
+	if p := sess.Played(); len(p) > 0 {
+		r := p[len(p)-1]
+		ps.Report = &r
+		if ps.Round != g.announced {
+			ps.Announce = c.t("page.announce", ps.Round, formatMetric("long_tail_share", r.LongTailShare), formatMetric("platform_revenue", r.PlatformRevenue))
+		}
+	}
+	g.announced = ps.Round
+	return ps
+}
+
+// flush lets the current scene save what is not saved yet (a reflection
+// being typed) before it is left from the pause menu or the game ends.
+func (g *Game) flush() {
+	if f, ok := g.cur.(interface{ flush(*ctx) }); ok {
+		f.flush(&g.c)
+	}
 }
 
 // enter switches to scene next and lets it lay itself out with an empty

@@ -23,9 +23,10 @@ var kindColours = [layout.NumKinds]uint32{
 
 // meshTheme holds the theme's colours in the mesh's form.
 type meshTheme struct {
-	net        layout.NetStyle
-	grid, axis layout.RGBA
-	series     [4]layout.RGBA // chart series colours
+	net         layout.NetStyle
+	grid, axis  layout.RGBA
+	panel, line layout.RGBA    // card background and border
+	series      [4]layout.RGBA // chart series colours
 }
 
 func rgba(c color.RGBA) layout.RGBA {
@@ -43,22 +44,30 @@ func newMeshTheme(t theme) meshTheme {
 	m.net.Focus = rgba(t.focus)
 	m.net.Edge = layout.Hex(0xffffff).Fade(0.85)
 	m.grid = rgba(t.line).Fade(0.55)
+	m.panel, m.line = rgba(t.panel), rgba(t.line)
 	m.axis = rgba(t.muted).Fade(0.7)
 	m.series = [4]layout.RGBA{rgba(t.accent), layout.Hex(0x56b4e9), layout.Hex(0x2fc09a), rgba(t.bad)}
 	return m
 }
 
 // meshDrawer submits a layout.Mesh with one draw call, sampling a white
-// pixel.
+// pixel; antiAlias smooths edges (worth it for the network's round
+// shapes and slanted flows, not for the charts' boxes).
 type meshDrawer struct {
-	white *ebiten.Image // a 1×1 white sub-image of a 3×3 image, so edges never bleed
-	verts []ebiten.Vertex
+	white     *ebiten.Image // a 1×1 white sub-image of a 3×3 image, so edges never bleed
+	verts     []ebiten.Vertex
+	antiAlias bool
 }
 
-func newMeshDrawer() *meshDrawer {
+func newMeshDrawer(white *ebiten.Image, antiAlias bool) *meshDrawer {
+	return &meshDrawer{white: white, antiAlias: antiAlias}
+}
+
+// newWhite returns the white pixel every mesh samples.
+func newWhite() *ebiten.Image {
 	img := ebiten.NewImage(3, 3)
 	img.Fill(color.White)
-	return &meshDrawer{white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)}
+	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 }
 
 // src returns the source point every vertex samples.
@@ -78,7 +87,7 @@ func (d *meshDrawer) draw(dst *ebiten.Image, m *layout.Mesh) {
 	if len(m.Indices) == 0 {
 		return
 	}
-	op := &ebiten.DrawTrianglesOptions{AntiAlias: true}
+	op := &ebiten.DrawTrianglesOptions{AntiAlias: d.antiAlias}
 	dst.DrawTriangles32(d.verts, m.Indices, d.white, op)
 }
 
@@ -97,7 +106,7 @@ func netInputs(dst []layout.NetInput, ps []sim.Provider) []layout.NetInput {
 // rank, age, traffic, profit and multi-homing. nd is its node; p is nil
 // for a provider that has just left.
 func providerStory(c *ctx, dst []string, nd *layout.NetNode, p *sim.Provider, round, active int, total float64) []string {
-	dst = append(dst[:0], c.t("round.kind."+strconv1(nd.Kind)))
+	dst = append(dst[:0], c.t("round.kind."+kindDigit(nd.Kind)))
 	if p == nil || nd.Exiting {
 		return append(dst, c.t("round.story.exit"))
 	}
@@ -123,14 +132,16 @@ func providerStory(c *ctx, dst []string, nd *layout.NetNode, p *sim.Provider, ro
 	return append(dst, c.t("round.story.single"))
 }
 
-// strconv1 returns the decimal digit of a small non-negative number.
-func strconv1(k int) string {
-	return string(rune('0' + max(0, min(9, k))))
+// kindDigit returns a provider kind's number as the digit that ends the
+// catalog ID of its name ("round.kind.0" …).
+func kindDigit(k int) string {
+	return string(rune('0' + max(0, min(layout.NumKinds-1, k))))
 }
 
 // networkFocus is the value network as a focusable control: with focus,
 // the arrow keys move a highlight between providers by rank (up and left
-// toward the head, down and right toward the tail).
+// toward the head, down and right toward the tail; Shift by ten), Home
+// jumps to the head and End to the end of the tail.
 type networkFocus struct {
 	r    rect
 	rank int // focused rank; −1 when none
@@ -142,6 +153,14 @@ func (f *networkFocus) bounds() rect { return f.r }
 func (f *networkFocus) update(c *ctx, focused bool) bool {
 	if !focused || f.n == 0 {
 		return false
+	}
+	switch {
+	case c.in.home:
+		f.rank = 0
+		return true
+	case c.in.end:
+		f.rank = f.n - 1
+		return true
 	}
 	d := c.in.dx + c.in.dy
 	if d == 0 {

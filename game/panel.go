@@ -24,6 +24,9 @@ type leverRow struct {
 	y, h    float64 // position inside the panel's content, device pixels
 	visible bool
 	twoLine bool // a locked row whose label and value do not fit on one line
+	// logScale says the slider's value is a position in [0,1] on a log
+	// scale between the lever's PanelMin and PanelMax (see logPos).
+	logScale bool
 }
 
 // widget returns the row's focusable control, nil when locked.
@@ -55,6 +58,7 @@ type leverPanel struct {
 	content float64 // height of the content
 	err     string  // the last refused change, shown under the heading
 	hint    []layout.Line
+	hintKey [2]float64 // width and text size the hint was wrapped for
 }
 
 // newLeverPanel builds the panel for the session's setup.
@@ -80,6 +84,14 @@ func newLeverPanel(c *ctx, sess *play.Session) *leverPanel {
 				spec := spec
 				row.sl = &slider{label: row.label, value: v, min: spec.PanelMin, max: spec.PanelMax, step: spec.Step,
 					format: func(x float64) string { return formatLever(c, spec, x) }}
+				if spec.Key == "cap" {
+					// The cap matters between 0.2% and a few percent of all
+					// traffic: the control moves on a log scale, in 60 steps.
+					row.logScale = true
+					row.sl.min, row.sl.max, row.sl.step = 0, 1, 1.0/60
+					row.sl.value = logPos(spec, v)
+					row.sl.format = func(x float64) string { return formatLever(c, spec, logValue(spec, x)) }
+				}
 			}
 			g.rows = append(g.rows, len(p.rows))
 			p.rows = append(p.rows, row)
@@ -139,7 +151,10 @@ func (p *leverPanel) layout(c *ctx, sess *play.Session, card rect, focused widge
 	u := c.ui
 	p.card = card
 	pad := c.dp(12)
-	p.hint = u.wrapPlain(c.t("round.levers.hint"), regular, sizeSmall*0.9, card.w-2*c.dp(12))
+	if k := [2]float64{card.w, u.textPx(sizeSmall)}; k != p.hintKey {
+		p.hintKey = k
+		p.hint = u.wrapPlain(c.t("round.levers.hint"), regular, sizeSmall*0.9, card.w-2*c.dp(12))
+	}
 	head := u.lineHeight(sizeLarge) + float64(len(p.hint))*u.lineHeight(sizeSmall*0.9) + c.dp(12)
 	if p.err != "" {
 		head += u.lineHeight(sizeSmall)
@@ -249,7 +264,7 @@ func (p *leverPanel) apply(c *ctx, sess *play.Session, fired widget) bool {
 		v := 0.0
 		switch {
 		case r.sl != nil:
-			v = r.sl.value
+			v = r.sliderValue()
 		case r.tg.on:
 			v = 1
 		}
@@ -284,6 +299,9 @@ func (p *leverPanel) revert(r *leverRow, sess *play.Session, v float64) {
 	}
 	if r.sl != nil {
 		r.sl.value = v
+		if r.logScale {
+			r.sl.value = logPos(r.spec, v)
+		}
 	}
 	if r.tg != nil {
 		r.tg.on = v >= 0.5
@@ -300,7 +318,7 @@ func (p *leverPanel) lockAll(c *ctx) {
 		v := 0.0
 		switch {
 		case r.sl != nil:
-			v = r.sl.value
+			v = r.sliderValue()
 		case r.tg != nil && r.tg.on:
 			v = 1
 		}
@@ -394,4 +412,25 @@ func (t *leverToggle) draw(dst *ebiten.Image, u *ui, focused bool) {
 	fillRect(dst, sw, fill)
 	fillCircle(dst, knob, sw.y+sw.h/2, u.dp(8), u.theme.text)
 	u.drawText(dst, state, bold, sizeSmall, t.r.x+pad, sw.y+sw.h/2-u.lineHeight(sizeSmall)/2, u.theme.text)
+}
+
+// sliderValue returns the lever value the row's slider shows.
+func (r *leverRow) sliderValue() float64 {
+	if r.logScale {
+		return logValue(r.spec, r.sl.value)
+	}
+	return r.sl.value
+}
+
+// logPos returns the position in [0,1] of lever value v on a log scale
+// from the spec's PanelMin to PanelMax.
+func logPos(spec sim.LeverSpec, v float64) float64 {
+	return layout.LogPosition(v, spec.PanelMin, spec.PanelMax)
+}
+
+// logValue is the inverse of logPos, rounded to the lever's step and kept
+// in its range, so the value sent to the model is always valid.
+func logValue(spec sim.LeverSpec, p float64) float64 {
+	v := layout.LogValue(p, spec.PanelMin, spec.PanelMax, spec.Step)
+	return math.Max(spec.Min, math.Min(spec.Max, v))
 }

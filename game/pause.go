@@ -17,6 +17,7 @@ type pauseMenu struct {
 	box                 rect
 	heading             string
 	closed              bool
+	scroll, maxScroll   float64
 }
 
 func newPauseMenu(c *ctx) *pauseMenu {
@@ -52,6 +53,10 @@ func (p *pauseMenu) layout(c *ctx) {
 	total := 2*pad + c.ui.lineHeight(sizeH2) + gap + float64(buttons)*(bh+gap) + 3*gap + settingsH
 	x := (c.w - w) / 2
 	top := max(c.dp(16), (c.h-total)/2)
+	// In a small window with large text the menu scrolls with the focus.
+	p.maxScroll = max(0, total+c.dp(32)-c.h)
+	p.scroll = min(max(0, p.scroll), p.maxScroll)
+	top -= p.scroll
 	p.box = rect{x, top, w, total}
 	y := top + pad + c.ui.lineHeight(sizeH2) + gap
 	p.resume.r = rect{x + pad, y, inner, bh}
@@ -74,7 +79,17 @@ func (p *pauseMenu) update(c *ctx) (scene, error) {
 		p.closed = true
 		return nil, nil
 	}
-	switch w := p.ring.update(c); w {
+	w := p.ring.update(c)
+	if f := p.ring.focused(); f != nil && p.maxScroll > 0 {
+		b, m := f.bounds(), c.dp(16)
+		if b.y+b.h > c.h-m {
+			p.scroll += b.y + b.h - (c.h - m)
+		} else if b.y < m {
+			p.scroll -= m - b.y
+		}
+		p.layout(c)
+	}
+	switch w {
 	case nil:
 	case p.resume:
 		p.closed = true

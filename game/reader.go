@@ -4,7 +4,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -52,12 +51,15 @@ type readerScene struct {
 	ring focusRing
 	endY float64 // the button's y in content coordinates
 
-	barText string
-	hint    string
+	barText  string
+	hint     string
+	errLines []layout.Line // why the round could not start, shown at the bottom
 }
 
 func newReaderScene(c *ctx, d *content.Document) *readerScene {
-	return &readerScene{c: c, doc: d, next: &button{primary: true}}
+	r := &readerScene{c: c, doc: d, next: &button{primary: true}}
+	r.ring.cur = -1 // nothing focused: Space and arrows scroll
+	return r
 }
 
 func (r *readerScene) Name() string { return "reader" }
@@ -166,7 +168,7 @@ func (r *readerScene) layoutBlocks(c *ctx, blocks []content.Block, x, w, y float
 			for j, item := range b.Items {
 				mark := "•"
 				if b.Ordered {
-					mark = strconv.Itoa(b.Start+j) + "."
+					mark = c.t("reader.list.number", b.Start+j)
 				}
 				r.items = append(r.items, readerItem{kind: itemText, x: x + ind - c.dp(10) - u.measure(mark, regular, sizeBody), y: y,
 					lines: u.wrapPlain(mark, regular, sizeBody, ind), size: sizeBody, clr: th.accent, h: u.lineHeight(sizeBody)})
@@ -349,7 +351,14 @@ func (r *readerScene) Update(c *ctx) (scene, error) {
 	fired := r.ring.update(c)
 	if fired == r.next && (visible || r.ring.focused() == r.next) {
 		if r.doc.Setup != nil {
-			return playChapter(c, r.doc.Number)
+			next, err := playChapter(c, r.doc.Number)
+			if err != nil {
+				// A broken scenario (for example an assignment's) is shown,
+				// not fatal: the student can still read and go back.
+				r.errLines = u.wrapPlain(c.t("reader.play.failed", err.Error()), regular, sizeSmall, min(c.w-c.dp(48), c.dp(640)))
+				return nil, nil
+			}
+			return next, nil
 		}
 		return openChapter(c, c.nextChapter(r.doc.Number)), nil
 	}
@@ -377,6 +386,14 @@ func (r *readerScene) Draw(dst *ebiten.Image) {
 	}
 	if r.next.r.y < v.y+v.h && r.next.r.y+r.next.r.h > v.y {
 		r.ring.draw(sub, u)
+	}
+	if len(r.errLines) > 0 {
+		h := float64(len(r.errLines))*u.lineHeight(sizeSmall) + c.dp(16)
+		w := min(c.w-c.dp(32), c.dp(660))
+		b := rect{(c.w - w) / 2, c.h - h - c.dp(16), w, h}
+		fillRect(dst, b, u.theme.panelHi)
+		fillRect(dst, rect{b.x, b.y, c.dp(4), b.h}, u.theme.bad)
+		u.drawLines(dst, r.errLines, sizeSmall, b.x+c.dp(12), b.y+c.dp(8), u.theme.text)
 	}
 	// Top bar: the chapter, a hint, and how far the student has read.
 	fillRect(dst, rect{0, 0, c.w, v.y}, u.theme.panel)

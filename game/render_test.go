@@ -60,9 +60,10 @@ func TestMain(m *testing.M) {
 
 // harness drives a Game at a fixed logical size.
 type harness struct {
-	t    *testing.T
-	g    *Game
-	w, h float64
+	t     *testing.T
+	g     *Game
+	w, h  float64
+	scale float64 // device scale factor to simulate; 0 uses the monitor's
 }
 
 func newHarness(t *testing.T, cfg Config, w, h float64) *harness {
@@ -80,9 +81,6 @@ func newHarness(t *testing.T, cfg Config, w, h float64) *harness {
 	if cfg.Seed == 0 {
 		cfg.Seed = 7
 	}
-	if cfg.Chapter == 0 && !cfg.Sandbox {
-		cfg.Chapter = -1
-	}
 	g, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +94,10 @@ func newHarness(t *testing.T, cfg Config, w, h float64) *harness {
 func (hs *harness) tick(in intents) {
 	hs.t.Helper()
 	hs.g.LayoutF(hs.w, hs.h)
+	if hs.scale > 0 {
+		hs.g.c.scale = hs.scale
+		hs.g.c.w, hs.g.c.h = hs.w*hs.scale, hs.h*hs.scale
+	}
 	if err := hs.g.update(&in, true); err != nil {
 		hs.t.Fatal(err)
 	}
@@ -167,7 +169,7 @@ func (hs *harness) wantScene(name string) {
 }
 
 func TestTitleScreens(t *testing.T) {
-	hs := newHarness(t, Config{}, 1280, 800)
+	hs := newHarness(t, Config{Chapter: -1}, 1280, 800)
 	hs.wantScene("title")
 	img := hs.shot("title")
 	bg := hs.g.c.ui.theme.bg
@@ -196,7 +198,7 @@ func TestTitleAssignment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := newHarness(t, Config{Assignment: data, AssignmentName: "example.toml"}, 1280, 800)
+	hs := newHarness(t, Config{Chapter: -1, Assignment: data, AssignmentName: "example.toml"}, 1280, 800)
 	hs.wantScene("title")
 	if hs.g.c.assignment == nil {
 		t.Fatalf("assignment not loaded: %s", hs.g.c.notice)
@@ -283,6 +285,32 @@ func TestReaderScroll(t *testing.T) {
 	}
 }
 
+// TestHighDPI renders at a device scale of 2: the screen has twice the
+// pixels and text is drawn at twice the size (crisp, not upscaled).
+func TestHighDPI(t *testing.T) {
+	hs := newHarness(t, Config{Chapter: -1}, 640, 400)
+	hs.scale = 2
+	hs.ticks(2)
+	img := hs.shot("title-hidpi")
+	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
+		t.Errorf("screen %v, want 1280×800 device pixels", b)
+	}
+	if got, want := hs.g.c.ui.lineHeight(sizeBody), math.Ceil(17*2*1.45); got != want {
+		t.Errorf("body line height %v device pixels, want %v", got, want)
+	}
+	small := newHarness(t, Config{Chapter: -1}, 640, 480)
+	small.g.c.settings.TextScale = 2
+	small.ticks(2)
+	small.shot("title-640-200pct")
+	small.tab(3)
+	small.press()
+	small.shot("title-640-200pct-settings")
+	hs2 := newHarness(t, Config{Chapter: 1}, 640, 400)
+	hs2.scale = 2
+	hs2.ticks(2)
+	hs2.shot("reader-hidpi")
+}
+
 func TestPauseMenu(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: 1}, 1280, 800)
 	hs.tick(intents{back: true})
@@ -290,6 +318,13 @@ func TestPauseMenu(t *testing.T) {
 		t.Fatal("Escape did not open the pause menu")
 	}
 	hs.shot("pause")
+	for range 6 {
+		hs.tick(intents{focusNext: true})
+	}
+	hs.w, hs.h = 640, 480
+	hs.g.c.settings.TextScale = 2
+	hs.ticks(2)
+	hs.shot("pause-640-200pct")
 	hs.tick(intents{back: true})
 	if hs.g.pause != nil {
 		t.Fatal("Escape did not close the pause menu")
@@ -301,7 +336,7 @@ func TestPauseMenu(t *testing.T) {
 // reflection, then Continue in a new game restores the same session.
 func TestPlayThrough(t *testing.T) {
 	dir := t.TempDir()
-	hs := newHarness(t, Config{SaveDir: dir}, 1280, 800)
+	hs := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs.press() // Start the case
 	hs.wantScene("reader")
 	if n := hs.g.cur.(*readerScene).doc.Number; n != 0 {
@@ -325,12 +360,23 @@ func TestPlayThrough(t *testing.T) {
 	}
 	hs.ticks(10)
 	hs.shot("play-round-start")
-	// Lever change through the session API (the round screen's own tests
-	// drive its panel), logged and saved like the panel does.
-	if err := sess.Set("openness", 0.6); err != nil {
-		t.Fatal(err)
+	// A lever change through the round screen's own controls: Tab until
+	// a right-arrow press changes an unlocked lever (logged for round 1).
+	changed := false
+	for i := 0; i < 40 && !changed; i++ {
+		hs.tick(intents{focusNext: true})
+		hs.tick(intents{dx: 1, big: true})
+		changed = len(sess.Log()) > 0
 	}
-	hs.g.c.leverChanged(sess)
+	if !changed {
+		t.Fatal("no Tab stop of the round screen changed a lever with the right arrow")
+	}
+	d := sess.Log()[0]
+	if d.Round != 1 || !sess.Setup().Unlocks(d.Lever) {
+		t.Errorf("first decision %+v: want an unlocked lever for round 1", d)
+	}
+	t.Logf("lever changed from the round screen: %+v", d)
+	hs.shot("play-round-lever")
 	for !sess.Done() {
 		if sess.Round() == 5 {
 			if err := sess.Set("take_rate", 0.15); err != nil {
@@ -344,12 +390,14 @@ func TestPlayThrough(t *testing.T) {
 		hs.g.c.roundPlayed(sess)
 		hs.ticks(2)
 	}
-	hs.shot("play-round-end")
-	next, err := playChapter(&hs.g.c, 1)
-	if err != nil {
-		t.Fatal(err)
+	roundImg := hs.shot("play-round-end")
+	mid := image.Rect(int(hs.g.c.w*0.3), int(hs.g.c.h*0.25), int(hs.g.c.w*0.65), int(hs.g.c.h*0.85))
+	if s := inkShare(roundImg, mid, hs.g.c.ui.theme.bg); s < 0.05 {
+		t.Errorf("round: the middle of the screen (the network) is nearly blank: ink share %.3f", s)
+	} else {
+		t.Logf("round: ink share in the network area %.3f", s)
 	}
-	hs.g.enter(next)
+	hs.press() // See the results (focused once every round is played)
 	hs.wantScene("results")
 	res := hs.g.cur.(*resultsScene)
 	if len(res.goals) != len(sess.Setup().Goals) || len(res.goals) == 0 {
@@ -379,7 +427,7 @@ func TestPlayThrough(t *testing.T) {
 	}
 
 	// Continue in a new game: the same scene and the same numbers.
-	hs2 := newHarness(t, Config{SaveDir: dir}, 1280, 800)
+	hs2 := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs2.wantScene("title")
 	hs2.press() // Continue is first when there is progress
 	hs2.wantScene("results")
@@ -402,12 +450,20 @@ func TestPlayThrough(t *testing.T) {
 	hs2.g.c.exportDir = t.TempDir()
 	hs2.press() // Export my submission
 	hs2.shot("epilogue")
+	ep := hs2.g.cur.(*epilogueScene)
+	hs2.ticks(30)
+	if f := ep.frontiers[1]; f == nil || !f.done() || f.err != nil || !f.best.ok {
+		t.Errorf("frontier of chapter 1: %+v", f)
+	} else {
+		t.Logf("frontier: best %d of %d goals with %v = %v (%d settings)", f.best.met, len(f.setup.Goals), f.levers, f.best.values, f.total)
+	}
+	hs2.shot("epilogue-frontier")
 	files, _ := filepath.Glob(filepath.Join(hs2.g.c.exportDir, "longtail-free-*.json"))
 	if len(files) != 1 {
 		t.Errorf("exported files: %q", files)
 	}
 	sub := hs2.g.c.submission()
-	if len(sub.Decisions) != 2 || len(sub.Reflections) != 1 {
+	if len(sub.Decisions) != len(sess.Log()) || len(sub.Decisions) < 2 || len(sub.Reflections) != 1 {
 		t.Errorf("submission: %d decisions, %d reflections", len(sub.Decisions), len(sub.Reflections))
 	}
 }
@@ -417,7 +473,7 @@ func TestCorruptSave(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "save.json"), []byte("{not json"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	hs := newHarness(t, Config{SaveDir: dir}, 1280, 800)
+	hs := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs.wantScene("title")
 	if hs.g.c.notice == "" {
 		t.Error("no notice for a corrupt save")
@@ -426,4 +482,133 @@ func TestCorruptSave(t *testing.T) {
 		t.Errorf("corrupt save not moved aside: %v", err)
 	}
 	hs.shot("title-corrupt-save")
+}
+
+// TestEveryDocument renders every document of the case at its top and at
+// every table, so lists, quotes and tables can be reviewed.
+func TestEveryDocument(t *testing.T) {
+	docs, err := content.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		hs := newHarness(t, Config{Chapter: d.Number}, 1280, 800)
+		hs.g.c.settings.ReducedMotion = true
+		hs.ticks(1)
+		hs.shot(fmt.Sprintf("doc-%02d-top", d.Number))
+		r := hs.g.cur.(*readerScene)
+		// Scroll to the first box (quote, code) and the first table row.
+		n := 0
+		for i, it := range r.items {
+			if it.kind != itemBox || n >= 2 || (i > 0 && r.items[i-1].kind == itemBox) {
+				continue
+			}
+			hs.tick(intents{home: true})
+			hs.tick(intents{scroll: it.y - hs.g.c.dp(40)})
+			hs.shot(fmt.Sprintf("doc-%02d-box%d", d.Number, n))
+			n++
+		}
+	}
+}
+
+// BenchmarkReaderLayout measures laying out chapter 1 (wrapping every
+// block) at 1280×800, which happens on every resize or text-size change.
+func BenchmarkReaderLayout(b *testing.B) {
+	t := &testing.T{}
+	hs := newHarness(t, Config{Chapter: 1, SaveDir: b.TempDir()}, 1280, 800)
+	r := hs.g.cur.(*readerScene)
+	c := &hs.g.c
+	for b.Loop() {
+		r.laidFor = [4]float64{}
+		r.layout(c)
+	}
+}
+
+// BenchmarkReaderFrame measures one reader tick plus its Draw. Reading
+// one pixel each frame flushes ebiten's command queue as presenting a
+// frame would (without it the queue grows for the whole benchmark); it
+// also waits for the GPU, so this is an upper bound of the CPU cost.
+func BenchmarkReaderFrame(b *testing.B) {
+	t := &testing.T{}
+	hs := newHarness(t, Config{Chapter: 1, SaveDir: b.TempDir()}, 1280, 800)
+	img := ebiten.NewImage(1280, 800)
+	defer img.Deallocate()
+	for b.Loop() {
+		hs.tick(intents{scroll: 1})
+		hs.g.Draw(img)
+		img.At(0, 0)
+	}
+}
+
+// TestContinueMidChapter saves in the middle of a chapter and continues in
+// a new game: the round screen comes back at the same round with the same
+// levers, log and numbers.
+func TestContinueMidChapter(t *testing.T) {
+	dir := t.TempDir()
+	hs := newHarness(t, Config{Chapter: 1, SaveDir: dir}, 1280, 800)
+	hs.tab(1)
+	hs.press() // Play the round
+	hs.wantScene("round")
+	sess := hs.g.c.sessions[1]
+	c := &hs.g.c
+	if err := sess.Set("openness", 0.45); err != nil {
+		t.Fatal(err)
+	}
+	c.leverChanged(sess)
+	for range 3 {
+		if _, err := sess.Step(); err != nil {
+			t.Fatal(err)
+		}
+		c.roundPlayed(sess)
+	}
+	if err := sess.Set("take_rate", 0.2); err != nil { // for round 4, saved with it
+		t.Fatal(err)
+	}
+	c.leverChanged(sess)
+	c.writeSave()
+
+	hs2 := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
+	hs2.press() // Continue
+	hs2.wantScene("round")
+	s2 := hs2.g.c.sessions[1]
+	if s2.Round() != 3 || s2.Levers() != sess.Levers() || len(s2.Log()) != len(sess.Log()) {
+		t.Fatalf("restored round %d levers %+v log %v; want round 3 levers %+v log %v", s2.Round(), s2.Levers(), s2.Log(), sess.Levers(), sess.Log())
+	}
+	r1, _ := sess.Step()
+	r2, _ := s2.Step()
+	if r1 != r2 {
+		t.Errorf("round 4 differs after Continue:\n%+v\n%+v", r1, r2)
+	}
+	hs2.ticks(5)
+	hs2.shot("continue-round")
+}
+
+// BenchmarkTitleAndResultsTick measures one Update of the title screen and
+// of chapter 1's results screen (both lay themselves out every tick).
+func BenchmarkTitleAndResultsTick(b *testing.B) {
+	t := &testing.T{}
+	hs := newHarness(t, Config{Chapter: -1, SaveDir: b.TempDir()}, 1280, 800)
+	sess, err := playChapter(&hs.g.c, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_ = sess
+	s := hs.g.c.sessions[1]
+	for !s.Done() {
+		s.Step()
+	}
+	res := newResultsScene(&hs.g.c, s, hs.g.c.docByNumber(1))
+	title := newTitleScene(&hs.g.c, 1)
+	b.Run("title", func(b *testing.B) {
+		hs.g.cur = title
+		for b.Loop() {
+			hs.tick(intents{})
+		}
+	})
+	b.Run("results", func(b *testing.B) {
+		hs.g.cur = res
+		for b.Loop() {
+			hs.tick(intents{})
+		}
+	})
 }

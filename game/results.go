@@ -50,6 +50,7 @@ type resultBlock struct {
 // chapter session; doc may be nil for the sandbox.
 func newResultsScene(c *ctx, sess *play.Session, doc *content.Document) scene {
 	r := &resultsScene{c: c, sess: sess, doc: doc, next: &button{primary: true}, dirty: -1}
+	r.ring.cur = -1 // nothing focused until Tab or a click
 	r.goals = sess.Goals()
 	r.drivers = drivers(c, sess)
 	r.prompts = sess.Setup().Prompts
@@ -94,14 +95,11 @@ func leverLabel(c *ctx, key string) string {
 	return key
 }
 
-// leverValueText writes a lever value: switches as on/off, others with two
-// decimals.
+// leverValueText writes a lever value as the lever panel shows it
+// (formatLever in panel.go: shares as percentages, switches by state).
 func leverValueText(c *ctx, key string, v float64) string {
-	if s, ok := sim.Spec(key); ok && s.Switch {
-		if v >= 0.5 {
-			return c.t("ui.on")
-		}
-		return c.t("ui.off")
+	if spec, ok := sim.Spec(key); ok {
+		return formatLever(c, spec, v)
 	}
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
@@ -127,7 +125,8 @@ var driverMetrics = [...]string{
 }
 
 // drivers explains the chapter in sentences: every lever the student
-// moved (from its starting value to its last), then the three metrics that
+// moved (from its starting value to its last), how far each missed goal
+// fell short, then the three metrics that
 // moved most between the first and last played rounds (by change relative
 // to their size), and regulatory action if any.
 func drivers(c *ctx, sess *play.Session) []string {
@@ -154,6 +153,12 @@ func drivers(c *ctx, sess *play.Session) []string {
 	}
 	if len(order) == 0 {
 		out = append(out, c.t("results.nolevers"))
+	}
+	for _, g := range sess.Goals() {
+		if !g.Met {
+			gap := math.Abs(g.Goal.Value - g.Value)
+			out = append(out, c.t("results.gap", metricLabel(c, g.Goal.Metric), formatMetric(g.Goal.Metric, gap)))
+		}
 	}
 	played := sess.Played()
 	if len(played) < 2 {
@@ -355,6 +360,13 @@ func (r *resultsScene) Update(c *ctx) (scene, error) {
 		return openChapter(c, c.nextChapter(r.sess.Chapter())), nil
 	}
 	return nil, nil
+}
+
+// flush saves answers typed since the last autosave (the window is closing).
+func (r *resultsScene) flush(c *ctx) {
+	if r.dirty >= 0 {
+		r.saveReflections(c)
+	}
 }
 
 // saveReflections stores every answer and autosaves.

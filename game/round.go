@@ -46,7 +46,9 @@ type roundScene struct {
 	provs      []sim.Provider // the latest round's providers, by ID
 	inputs     []layout.NetInput
 	mesh       layout.Mesh
-	drawer     *meshDrawer
+	drawer     *meshDrawer // the network, antialiased
+	chartMesh  layout.Mesh // the charts and the legend
+	chartDraw  *meshDrawer
 	th         meshTheme
 	hoverID    int // provider under the pointer or keyboard focus; −1 none
 	storyID    int // provider whose story is in story
@@ -62,6 +64,8 @@ type roundScene struct {
 	stepB      *button
 	speedB     *button
 	resultsB   *button
+	viewB      *button // compact mode: switches the centre between network and charts
+	showCharts bool
 	distSwitch *smallButton
 	ring       focusRing
 	widgets    []widget
@@ -76,12 +80,15 @@ type roundScene struct {
 	charts   [numCharts]*chart
 	rankSize bool
 	goals    []goalView
+	noGoals  []layout.Line // "no goals" wrapped for the card
 	goalCard rect
 
 	// Layout.
+	labelled             labelKey
+	legend               [layout.NumKinds + 1]legendItem
 	top, netR, right     rect
 	title, counter, hint string
-	laidOut              [4]float64 // w, h, device scale, text scale of the last layout
+	laidOut              [5]float64 // w, h, device scale, text scale of the last layout
 	shownRound           int        // the round the charts and goals show
 	loadedRound          int        // the round whose providers the network shows
 	loggedN              int        // length of the session's log the panel shows
@@ -93,7 +100,12 @@ type goalView struct {
 	met   bool
 	name  string // the metric's name
 	line  string // current value and target
-	label string // the chapter's wording
+	// compact is name, value and target in one short paragraph, for
+	// large text on small screens.
+	compact string
+	// The texts wrapped for the card (by goalsHeight).
+	nameL, lineL, labelL []layout.Line
+	label                string // the chapter's wording
 }
 
 // newRoundScene returns the round screen for a session of a chapter; doc
@@ -102,10 +114,12 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 	if sess == nil || sess.World() == nil {
 		return nil, fmt.Errorf("game: round screen: no session")
 	}
+	white := newWhite()
 	s := &roundScene{
 		c: c, sess: sess, doc: doc,
 		net:        layout.NewNetwork(layout.DefaultNetParams()),
-		drawer:     newMeshDrawer(),
+		drawer:     newMeshDrawer(white, true),
+		chartDraw:  newMeshDrawer(white, false),
 		th:         newMeshTheme(c.ui.theme),
 		hoverID:    -1,
 		panel:      newLeverPanel(c, sess),
@@ -113,10 +127,12 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 		stepB:      &button{},
 		speedB:     &button{},
 		resultsB:   &button{primary: true},
+		viewB:      &button{},
 		distSwitch: &smallButton{},
 		netW:       &networkFocus{rank: -1},
 	}
 	s.mesh.SrcX, s.mesh.SrcY = s.drawer.src()
+	s.chartMesh.SrcX, s.chartMesh.SrcY = s.drawer.src()
 	// The sandbox opens already playing; a chapter is turn-based and starts paused.
 	s.playing = doc == nil && c.sandbox
 	for i := range s.charts {
@@ -176,8 +192,16 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 	} else {
 		s.widgets = append(s.widgets, s.playB, s.stepB, s.speedB)
 	}
+	if s.compact() {
+		s.widgets = append(s.widgets, s.viewB)
+	}
 	s.widgets = s.panel.widgets(s.widgets)
-	s.widgets = append(s.widgets, s.netW, s.distSwitch)
+	if s.networkShown() {
+		s.widgets = append(s.widgets, s.netW)
+	}
+	if s.chartsShown() {
+		s.widgets = append(s.widgets, s.distSwitch)
+	}
 	s.ring.set(s.widgets...)
 	if s.ring.cur < 0 {
 		if s.sess.Done() {
@@ -187,10 +211,11 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 		}
 	}
 
-	// The panel's rows outside its viewport are out of reach; so is the
-	// pointer over the panel's heading.
+	// The panel's rows are in reach only inside its scrolling viewport
+	// (not under its heading, nor under the goals below it).
 	click, down := c.in.click, c.in.down
-	if c.in.pointer && s.panel.card.contains(c.in.px, c.in.py) && !s.panel.view.contains(c.in.px, c.in.py) {
+	pc := s.panel.card
+	if c.in.pointer && c.in.px >= pc.x && c.in.px < pc.x+pc.w && !s.panel.view.contains(c.in.px, c.in.py) {
 		c.in.click, c.in.down = false, false
 	}
 	fired := s.ring.update(c)
@@ -212,6 +237,8 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 		}
 	case fired == s.speedB:
 		s.speedIx = (s.speedIx + 1) % len(speeds)
+	case fired == s.viewB:
+		s.showCharts = !s.showCharts
 	case fired == s.resultsB:
 		next = newResultsScene(c, s.sess, s.doc)
 	case fired == s.distSwitch:
@@ -256,7 +283,11 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 	if s.shownRound != s.sess.Round() {
 		s.refresh()
 	}
-	s.hover(focused)
+	if s.networkShown() {
+		s.hover(focused)
+	} else {
+		s.view.Focus, s.story = -1, s.story[:0]
+	}
 	s.build()
 	return nil, nil
 }
@@ -292,7 +323,7 @@ func (s *roundScene) hover(focused widget) {
 	} else if c.in.pointer && c.in.moved && focused != s.netW {
 		s.hoverID = -1
 	}
-	if focused == s.netW && (c.in.dx != 0 || c.in.dy != 0 || c.in.focusNext || c.in.focusPrev) {
+	if focused == s.netW && (c.in.dx != 0 || c.in.dy != 0 || c.in.home || c.in.end || c.in.focusNext || c.in.focusPrev) {
 		if i := s.net.ByRank(s.netW.rank); i >= 0 {
 			s.hoverID = s.net.Nodes()[i].ID
 		}
@@ -318,14 +349,28 @@ func (s *roundScene) hover(focused widget) {
 	s.storyAt = [2]float64{x + nd.R*s.view.Scale, y}
 }
 
-// build prepares the frame's mesh: the network and the charts' lines.
+// networkShown reports whether the value network is on screen (always,
+// except in compact mode while the charts are shown).
+func (s *roundScene) networkShown() bool { return !s.compact() || !s.showCharts }
+
+// chartsShown reports whether the charts are on screen.
+func (s *roundScene) chartsShown() bool { return !s.compact() || s.showCharts }
+
+// build prepares the frame's meshes: the network, and the charts with the
+// legend.
 func (s *roundScene) build() {
 	s.mesh.Reset()
+	s.chartMesh.Reset()
 	s.view.Clock = s.clock
-	s.net.Draw(&s.mesh, &s.view, &s.th.net)
-	s.buildLegend()
-	for _, ch := range s.charts {
-		ch.build(&s.mesh, s.c.ui, &s.th)
+	if s.networkShown() {
+		s.net.Draw(&s.mesh, &s.view, &s.th.net)
+		s.buildLegend()
+	}
+	if s.chartsShown() {
+		for _, ch := range s.charts {
+			ch.build(&s.chartMesh, s.c.ui, &s.th)
+		}
 	}
 	s.drawer.prepare(&s.mesh)
+	s.chartDraw.prepare(&s.chartMesh)
 }

@@ -19,7 +19,8 @@ func (s *roundScene) Draw(dst *ebiten.Image) {
 	s.panel.draw(dst, c, focused)
 
 	// Title bar.
-	u.drawText(dst, s.title, bold, sizeH3, s.top.x, s.top.y, u.theme.text)
+	top := dst.SubImage(clipRect(s.top)).(*ebiten.Image)
+	u.drawText(top, s.title, bold, sizeH3, s.top.x, s.top.y, u.theme.text)
 	cy := s.top.y + u.lineHeight(sizeH3)
 	u.drawText(dst, s.counter, bold, sizeSmall, s.top.x, cy, u.theme.accent)
 	cw := u.measure(s.counter, bold, sizeSmall)
@@ -29,7 +30,7 @@ func (s *roundScene) Draw(dst *ebiten.Image) {
 			u.drawText(dst, s.hint, regular, sizeSmall, hx, cy, u.theme.muted)
 		}
 	}
-	for _, b := range []*button{s.playB, s.stepB, s.speedB, s.resultsB} {
+	for _, b := range []*button{s.playB, s.stepB, s.speedB, s.resultsB, s.viewB} {
 		if b.r.y < 0 {
 			continue
 		}
@@ -39,22 +40,24 @@ func (s *roundScene) Draw(dst *ebiten.Image) {
 		}
 	}
 
-	// Right column cards, under the mesh's chart lines.
 	s.drawGoals(dst)
-	for _, ch := range s.charts {
-		ch.drawCard(dst, u)
-	}
 
-	// The network and the charts' lines: one draw call.
+	// The charts (cards, grids, lines) and the legend, then the network:
+	// two draw calls.
+	s.chartDraw.draw(dst, &s.chartMesh)
 	s.drawer.draw(dst, &s.mesh)
 
-	s.drawNetworkText(dst)
-	for _, ch := range s.charts {
-		ch.drawText(dst, u)
+	if s.networkShown() {
+		s.drawNetworkText(dst)
 	}
-	s.distSwitch.draw(dst, u, s.distSwitch == focused)
-	if focused == s.distSwitch {
-		drawFocusRing(dst, u, s.distSwitch.r)
+	if s.chartsShown() {
+		for _, ch := range s.charts {
+			ch.drawText(dst, u)
+		}
+		s.distSwitch.draw(dst, u, s.distSwitch == focused)
+		if focused == s.distSwitch {
+			drawFocusRing(dst, u, s.distSwitch.r)
+		}
 	}
 	if focused == s.netW {
 		drawFocusRing(dst, u, s.netR.inset(c.dp(2)))
@@ -84,19 +87,19 @@ func (s *roundScene) drawNetworkText(dst *ebiten.Image) {
 	if s.ring.focused() == s.netW {
 		u.drawText(dst, c.t("round.net.hint"), italic, sizeTick, s.netR.x, s.netR.y+lh, u.theme.focus)
 	}
-	for k := 0; k <= 4; k++ {
-		x, y := s.legendPos(k)
-		u.drawText(dst, s.legendText(k), regular, sizeTick, x+c.dp(24), y, u.theme.text)
+	for _, it := range s.legend {
+		u.drawText(dst, it.text, regular, sizeTick, it.x+c.dp(24), it.y, u.theme.text)
 	}
 }
 
 // pill draws a small label centred on (x, y) on a dark background, so it
-// reads over the network.
+// reads over the network; it is kept inside the network's box.
 func (s *roundScene) pill(dst *ebiten.Image, text string, x, y float64) {
 	u := s.c.ui
 	w := u.measure(text, regular, sizeTick) + s.c.dp(10)
 	h := u.lineHeight(sizeTick)
 	r := rect{math.Round(x - w/2), math.Round(y - h/2), w, h}
+	r.x = math.Max(s.netR.x, math.Min(r.x, s.netR.x+s.netR.w-w)) // stay in the network's box
 	bg := u.theme.bg
 	bg.A = 0xd8
 	fillRect(dst, r, bg)
@@ -115,10 +118,9 @@ func (s *roundScene) drawGoals(dst *ebiten.Image) {
 	u.drawText(dst, c.t("round.goals"), bold, sizeLarge, r.x+pad, y, u.theme.text)
 	y += u.lineHeight(sizeLarge)
 	if len(s.goals) == 0 {
-		u.drawText(dst, c.t("round.goals.none"), regular, sizeSmall, r.x+pad, y, u.theme.muted)
+		u.drawLines(dst, s.noGoals, sizeSmall, r.x+pad, y, u.theme.muted)
 		return
 	}
-	w := r.w - 2*pad
 	for _, g := range s.goals {
 		bw := u.measure(g.badge, bold, sizeTick) + c.dp(12)
 		badge := rect{r.x + pad, y + c.dp(3), bw, u.lineHeight(sizeSmall) - c.dp(6)}
@@ -132,11 +134,9 @@ func (s *roundScene) drawGoals(dst *ebiten.Image) {
 		}
 		u.drawTextAligned(dst, g.badge, bold, sizeTick, badge, 0.5, fg)
 		tx := badge.x + bw + c.dp(8)
-		y += u.drawWrapped(dst, g.name, bold, sizeSmall, tx, y, r.x+r.w-pad-tx, u.theme.text)
-		y += u.drawWrapped(dst, g.line, regular, sizeSmall, r.x+pad, y, w, u.theme.text)
-		if g.label != "" {
-			y += u.drawWrapped(dst, g.label, italic, sizeTick, r.x+pad, y, w, u.theme.muted)
-		}
+		y += u.drawLines(dst, g.nameL, sizeSmall, tx, y, u.theme.text)
+		y += u.drawLines(dst, g.lineL, sizeSmall, r.x+pad, y, u.theme.text)
+		y += u.drawLines(dst, g.labelL, sizeTick, r.x+pad, y, u.theme.muted)
 		y += c.dp(6)
 	}
 }

@@ -8,11 +8,27 @@ import (
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-// columns returns the widths of the lever panel and the right column.
+// compact reports whether the window is too narrow for three columns
+// (under 900 logical pixels): the charts then take the network's place
+// when the player switches to them.
+func (s *roundScene) compact() bool { return s.c.w < s.c.dp(900) }
+
+// columns returns the widths of the lever panel and the right column (0
+// in compact mode).
 func (s *roundScene) columns() (left, right float64) {
 	c := s.c
-	left = math.Max(c.dp(240), math.Min(c.w*0.22, c.dp(300)))
-	right = math.Max(c.dp(300), math.Min(c.w*0.30, c.dp(420)))
+	if s.compact() {
+		return math.Max(c.dp(200), math.Min(c.dp(240), c.w*0.38)), 0
+	}
+	// Larger text needs wider side columns; the network keeps at least a
+	// third of the width.
+	ts := math.Sqrt(math.Max(1, c.ui.textScale))
+	left = math.Max(c.dp(240)*ts, math.Min(c.w*0.22, c.dp(300))*ts)
+	right = math.Max(c.dp(300)*ts, math.Min(c.w*0.30, c.dp(420))*ts)
+	if side := c.w * 0.64; left+right > side {
+		f := side / (left + right)
+		left, right = left*f, right*f
+	}
 	return left, right
 }
 
@@ -26,6 +42,11 @@ func (s *roundScene) panelCard() rect {
 // labels sets the title bar's and buttons' text for this tick.
 func (s *roundScene) labels() {
 	c := s.c
+	key := labelKey{s.sess.Round(), s.playing, s.speedIx, s.rankSize, s.showCharts, c.ui.cat}
+	if key == s.labelled {
+		return
+	}
+	s.labelled = key
 	if s.doc != nil {
 		s.title = c.t("round.title", s.doc.Title)
 	} else {
@@ -56,10 +77,24 @@ func (s *roundScene) labels() {
 	s.stepB.label = c.t("round.step")
 	s.speedB.label = c.t("round.speed", speeds[s.speedIx])
 	s.resultsB.label = c.t("round.results")
+	s.viewB.label = c.t("round.view.charts")
+	if s.showCharts {
+		s.viewB.label = c.t("round.view.network")
+	}
 	s.distSwitch.label = c.t("round.chart.switch")
 	if s.rankSize {
 		s.distSwitch.label = c.t("round.chart.switch.back")
 	}
+}
+
+// labelKey is the state the title bar's and buttons' text depend on.
+type labelKey struct {
+	round    int
+	playing  bool
+	speedIx  int
+	rankSize bool
+	charts   bool
+	cat      any
 }
 
 // layout places the title bar, the network and the right column; the
@@ -71,30 +106,53 @@ func (s *roundScene) layout() {
 	x0 := pad + left + pad
 	cw := c.w - x0 - right - 2*pad
 	s.right = rect{c.w - pad - right, pad, right, c.h - 2*pad}
+	if right == 0 {
+		cw = c.w - x0 - pad
+	}
 
-	// Title bar above the network.
+	// Title bar above the network; the buttons wrap when the column is narrow.
 	y := pad
 	y += u.lineHeight(sizeH3) + u.lineHeight(sizeSmall) + c.dp(6)
 	bh := buttonHeight(u)
 	bx := x0
 	gap := c.dp(8)
-	for _, b := range []*button{s.playB, s.stepB, s.speedB} {
-		b.r = rect{bx, y, buttonWidth(u, b.label), bh}
-		bx += b.r.w + gap
-		if s.sess.Done() {
+	buttons := []*button{s.playB, s.stepB, s.speedB}
+	if s.compact() {
+		buttons = append(buttons, s.viewB)
+	} else {
+		s.viewB.r.y = -1e6
+	}
+	for _, b := range buttons {
+		w := buttonWidth(u, b.label)
+		if bx > x0 && bx+w > x0+cw {
+			bx, y = x0, y+bh+gap
+		}
+		b.r = rect{bx, y, w, bh}
+		bx += w + gap
+		if s.sess.Done() && b != s.viewB {
 			b.r.y = -1e6
 		}
 	}
 	s.resultsB.r = rect{x0, y, buttonWidth(u, s.resultsB.label), bh}
 	if !s.sess.Done() {
 		s.resultsB.r.y = -1e6
+	} else if s.compact() {
+		s.viewB.r = rect{x0 + s.resultsB.r.w + gap, y, buttonWidth(u, s.viewB.label), bh}
 	}
 	y += bh + c.dp(10)
 	s.top = rect{x0, pad, cw, y - pad}
+	if s.compact() {
+		// The charts take the network's place when shown.
+		s.right = rect{x0, y, cw, c.h - pad - y}
+	}
 
 	// The network fills the rest of the centre column above its legend.
-	legendH := u.lineHeight(sizeTick) * float64(s.legendRows(cw))
 	s.netR = rect{x0, y, cw, c.h - pad - y}
+	rows := s.placeLegend(x0, 0, cw)
+	legendH := u.lineHeight(sizeTick) * float64(rows)
+	for k := range s.legend {
+		s.legend[k].y += s.netR.y + s.netR.h - legendH
+	}
 	s.netW.r = s.netR
 	disc := rect{x0, y, cw, s.netR.h - legendH - c.dp(6)}
 	half := math.Min(disc.w, disc.h) / 2
@@ -103,6 +161,7 @@ func (s *roundScene) layout() {
 	s.view.CX, s.view.CY = disc.x+disc.w/2, disc.y+disc.h/2+lh/2
 	s.view.HeadRanks = 10
 	s.view.FlowPixels = 2.5 * s.view.Scale
+	s.view.Unit = c.scale
 	s.hubR = s.net.P.Hub * s.view.Scale
 	user, rival := 0.5, 0.2
 	if r, ok := s.latest(); ok {
@@ -112,52 +171,42 @@ func (s *roundScene) layout() {
 	s.view.RivalX = disc.x + disc.w - s.view.RivalR - c.dp(18)
 	s.view.RivalY = disc.y + s.view.RivalR + c.dp(8)
 
-	key := [4]float64{c.w, c.h, c.scale, u.textScale}
+	key := [5]float64{c.w, c.h, c.scale, u.textScale, s.right.y}
 	if key != s.laidOut {
 		s.laidOut = key
 		s.shownRound = -1 // re-place the charts and goals
 	}
 }
 
-// legendRows returns how many rows the kind legend takes in width w.
-func (s *roundScene) legendRows(w float64) int {
-	rows, x := 1, 0.0
-	for k := 0; k <= layout.NumKinds; k++ {
-		lw := s.legendWidth(k)
-		if x > 0 && x+lw > w {
-			rows++
-			x = 0
-		}
-		x += lw
-	}
-	return rows
+// legendItem is one entry of the network's legend: the four kinds, then
+// the multi-homing link.
+type legendItem struct {
+	text    string
+	w, x, y float64
 }
 
-// legendText returns entry k of the legend: the kinds, then multi-homing.
-func (s *roundScene) legendText(k int) string {
-	if k == layout.NumKinds {
-		return s.c.t("round.net.multi")
-	}
-	return s.c.t("round.kind." + strconv1(k))
-}
-
-func (s *roundScene) legendWidth(k int) float64 {
-	return s.c.ui.measure(s.legendText(k), regular, sizeTick) + s.c.dp(30)
-}
-
-// legendPos returns the top-left of legend entry k.
-func (s *roundScene) legendPos(k int) (float64, float64) {
+// placeLegend lays the legend out in rows of width w, from the top-left
+// (x, y); it returns the number of rows.
+func (s *roundScene) placeLegend(x, y, w float64) int {
 	c := s.c
 	lh := c.ui.lineHeight(sizeTick)
-	rows := s.legendRows(s.netR.w)
-	x, y := s.netR.x, s.netR.y+s.netR.h-float64(rows)*lh
-	for i := 0; i < k; i++ {
-		x += s.legendWidth(i)
-		if x+s.legendWidth(i+1) > s.netR.x+s.netR.w {
-			x, y = s.netR.x, y+lh
+	rows, cx, cy := 1, x, y
+	for k := range s.legend {
+		it := &s.legend[k]
+		if k < layout.NumKinds {
+			it.text = c.t("round.kind." + kindDigit(k))
+		} else {
+			it.text = c.t("round.net.multi")
 		}
+		it.w = c.ui.measure(it.text, regular, sizeTick) + c.dp(30)
+		if cx > x && cx+it.w > x+w {
+			rows++
+			cx, cy = x, cy+lh
+		}
+		it.x, it.y = cx, cy
+		cx += it.w
 	}
-	return x, y
+	return rows
 }
 
 // buildLegend adds the legend's shapes to the mesh.
@@ -165,12 +214,12 @@ func (s *roundScene) buildLegend() {
 	c := s.c
 	lh := c.ui.lineHeight(sizeTick)
 	for k := 0; k < layout.NumKinds; k++ {
-		x, y := s.legendPos(k)
-		s.mesh.Shape(k, x+c.dp(9), y+lh/2, c.dp(5), s.th.net.Kinds[k])
+		x, y := s.legend[k].x, s.legend[k].y
+		s.chartMesh.Shape(k, x+c.dp(9), y+lh/2, c.dp(5), s.th.net.Kinds[k])
 	}
-	x, y := s.legendPos(layout.NumKinds)
+	x, y := s.legend[layout.NumKinds].x, s.legend[layout.NumKinds].y
 	col := s.th.net.Rival.Fade(0.8)
-	s.mesh.Line(x+c.dp(2), y+lh/2+c.dp(4), x+c.dp(20), y+lh/2-c.dp(4), c.dp(1.5), col, col)
+	s.chartMesh.Line(x+c.dp(2), y+lh/2+c.dp(4), x+c.dp(20), y+lh/2-c.dp(4), c.dp(1.5), col, col)
 }
 
 // latest returns the last report shown: the last played round, or the
@@ -209,10 +258,17 @@ func (s *roundScene) refresh() {
 	left, _ := s.columns()
 	gh := s.goalsHeight(left-2*c.dp(8), true)
 	if gh > (c.h-2*pad)*0.36 {
-		gh = s.goalsHeight(left-2*c.dp(8), false)
 		for i := range s.goals {
 			s.goals[i].label = ""
 		}
+		gh = s.goalsHeight(left-2*c.dp(8), false)
+	}
+	if gh > (c.h-2*pad)*0.4 {
+		// Large text on a small screen: one short paragraph per goal.
+		for i := range s.goals {
+			s.goals[i].name, s.goals[i].line = s.goals[i].compact, ""
+		}
+		gh = s.goalsHeight(left-2*c.dp(8), false)
 	}
 	s.goalCard = rect{pad, c.h - pad - gh, left, gh}
 	grid := s.right
@@ -291,6 +347,7 @@ func (s *roundScene) refresh() {
 		ch.title = c.t("round.chart.lorenz")
 		lx, ly := layout.AppendLorenz(nil, nil, vis, 50)
 		ch.xLog, ch.yLog, ch.diag = false, false, true
+		ch.diagLabel = c.t("round.chart.equality")
 		ch.xLo, ch.xHi, ch.yLo, ch.yHi = 0, 1, 0, 1
 		ch.xTitle, ch.yTitle = c.t("round.chart.x.providers"), c.t("round.chart.y.visits")
 		ch.xTitleRow = true
@@ -361,6 +418,11 @@ func (s *roundScene) goalsText() {
 		}
 		target := metricText(c, g.Goal.Metric, g.Goal.Value)
 		v.name = name
+		now := c.t("round.nodata")
+		if len(s.sess.Played()) > 0 {
+			now = metricText(c, g.Goal.Metric, g.Value)
+		}
+		v.compact = c.t("round.goal.compact", name, now, op, target)
 		if len(s.sess.Played()) == 0 {
 			v.line = c.t("round.goal.nodata", op, target)
 		} else {
@@ -379,20 +441,28 @@ func (s *roundScene) goalsText() {
 	}
 }
 
-// goalsHeight returns the goals card's height at width w, with or without
-// the chapter's wording of each goal.
+// goalsHeight wraps the goals' text for a card of inner width w, with or
+// without the chapter's wording of each goal, and returns the card's height.
 func (s *roundScene) goalsHeight(w float64, labels bool) float64 {
 	c, u := s.c, s.c.ui
 	h := c.dp(8) + u.lineHeight(sizeLarge)
 	if len(s.goals) == 0 {
-		return h + u.lineHeight(sizeSmall) + c.dp(8)
+		s.noGoals = u.wrapPlain(c.t("round.goals.none"), regular, sizeSmall, w)
+		return h + float64(len(s.noGoals))*u.lineHeight(sizeSmall) + c.dp(8)
 	}
-	for _, g := range s.goals {
+	for i := range s.goals {
+		g := &s.goals[i]
 		bw := u.measure(g.badge, bold, sizeTick) + c.dp(12)
-		h += float64(len(u.wrapPlain(g.name, bold, sizeSmall, w-bw-c.dp(8)))) * u.lineHeight(sizeSmall)
-		h += float64(len(u.wrapPlain(g.line, regular, sizeSmall, w))) * u.lineHeight(sizeSmall)
+		g.nameL = u.wrapPlain(g.name, bold, sizeSmall, w-bw-c.dp(8))
+		g.lineL, g.labelL = nil, nil
+		h += float64(len(g.nameL)) * u.lineHeight(sizeSmall)
+		if g.line != "" {
+			g.lineL = u.wrapPlain(g.line, regular, sizeSmall, w)
+			h += float64(len(g.lineL)) * u.lineHeight(sizeSmall)
+		}
 		if labels && g.label != "" {
-			h += float64(len(u.wrapPlain(g.label, italic, sizeTick, w))) * u.lineHeight(sizeTick)
+			g.labelL = u.wrapPlain(g.label, italic, sizeTick, w)
+			h += float64(len(g.labelL)) * u.lineHeight(sizeTick)
 		}
 		h += c.dp(6)
 	}

@@ -198,6 +198,7 @@ func TestRoundChapter(t *testing.T) {
 		if r.s.panel.rows[0].note == "" {
 			t.Errorf("%v: no 'applies from round 1' note", size)
 		}
+		r.shot(name("round-pending"))
 
 		// Step twice with the Step button (Shift-Tab back to it).
 		for i := 0; i < 2; i++ {
@@ -224,6 +225,28 @@ func TestRoundChapter(t *testing.T) {
 			t.Errorf("%v: network focus rank %d, story %q; want rank 1 and a story", size, r.s.netW.rank, r.s.story)
 		}
 		r.shot(name("round-story"))
+
+		// The mouse: hovering a node tells its story; a click switches the
+		// distribution chart to rank–size.
+		head := &r.s.net.Nodes()[r.s.net.ByRank(0)]
+		hx, hy := r.s.view.ScreenXY(head)
+		r.tick(func(in *intents) { in.px, in.py, in.pointer, in.moved = hx, hy, true, true })
+		if r.s.hoverID != head.ID {
+			t.Errorf("%v: hovering the head provider %d shows %d", size, head.ID, r.s.hoverID)
+		}
+		b := r.s.distSwitch.r
+		r.tick(func(in *intents) {
+			in.px, in.py, in.pointer, in.moved, in.click = b.x+b.w/2, b.y+b.h/2, true, true, true
+		})
+		r.tick(nil)
+		if !r.s.rankSize || r.s.charts[chartDistribution].title != r.c.t("round.chart.ranksize") {
+			t.Errorf("%v: clicking the switch did not show the rank–size plot", size)
+		}
+		r.shot(name("round-ranksize"))
+		r.tick(func(in *intents) { in.activate = true }) // the switch has focus now: back to Lorenz
+		if r.s.rankSize {
+			t.Errorf("%v: Enter on the focused switch did not switch back", size)
+		}
 
 		// Play at 4× to the end.
 		r.s.ring.focus(r.s.speedB)
@@ -255,11 +278,13 @@ func TestRoundChapter(t *testing.T) {
 	}
 }
 
-// TestRoundHeadGrows plays a sandbox, turns the feed fully
-// popularity-driven, and checks on screen that the top provider's drawn
-// area grows as traffic concentrates.
+// TestRoundHeadGrows plays a sandbox without the regulator, turns the
+// feed fully popularity-driven, and checks on screen that the top
+// provider's drawn area grows as traffic concentrates.
 func TestRoundHeadGrows(t *testing.T) {
-	r := newRoundRig(t, 1280, 800, nil, sandboxSetup(), 0)
+	setup := sandboxSetup()
+	setup.Set = map[string]float64{"regulator": 0} // no remedy capping the head mid-test
+	r := newRoundRig(t, 1280, 800, nil, setup, 0)
 	r.s.playing = false
 	r.ticks(60)
 	id := r.s.net.Nodes()[r.s.net.ByRank(0)].ID
@@ -269,7 +294,7 @@ func TestRoundHeadGrows(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for i := 0; i < 6; i++ {
+	for i := 0; i < 3; i++ {
 		if err := r.s.stepRound(); err != nil {
 			t.Fatal(err)
 		}
@@ -288,21 +313,133 @@ func TestRoundHeadGrows(t *testing.T) {
 	}
 }
 
-// BenchmarkRoundSceneUpdate measures one tick of the round screen's
-// Update (input, layout, the network step and the frame's mesh) for the
-// sandbox's network of about 2,000 providers, while a round animates.
-func BenchmarkRoundSceneUpdate(b *testing.B) {
-	r := newRoundRig(b, 1280, 800, nil, sandboxSetup(), 0)
-	r.s.playing = false
-	r.ticks(5)
-	if err := r.s.stepRound(); err != nil {
-		b.Fatal(err)
+// TestRoundLargeText draws chapter 1's round screen at the largest text
+// size and with reduced motion: the panel scrolls, nothing moves.
+func TestRoundLargeText(t *testing.T) {
+	docs, err := content.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
 	}
-	r.ticks(2)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
+	for i := range docs {
+		if docs[i].Number != 1 {
+			continue
+		}
+		r := newRoundRig(t, 1280, 800, &docs[i], *docs[i].Setup, 1)
+		r.c.settings.TextScale = 2
+		r.c.settings.ReducedMotion = true
+		r.c.ui.setScale(1, 2)
+		r.ticks(2)
+		if err := r.s.stepRound(); err != nil {
+			t.Fatal(err)
+		}
 		r.tick(nil)
+		if r.s.net.Moving() {
+			t.Error("with reduced motion the network still animates")
+		}
+		clock := r.s.clock
+		r.ticks(10)
+		if r.s.clock != clock {
+			t.Error("with reduced motion the flows still move")
+		}
+		px := r.shot("round-large-text")
+		if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
+			t.Errorf("network area is %.1f%% drawn", f*100)
+		}
 	}
-	b.ReportMetric(float64(r.s.net.Active()), "providers")
+}
+
+// TestRoundPanelPointer uses the lever panel with the mouse in the
+// sandbox: the wheel scrolls it, a click on the feed cap's track sets a
+// cap on its log scale, and the change is logged for the next round.
+func TestRoundPanelPointer(t *testing.T) {
+	r := newRoundRig(t, 960, 600, nil, sandboxSetup(), 0)
+	r.s.playing = false
+	r.ticks(2)
+	var cap *leverRow
+	for i := range r.s.panel.rows {
+		if r.s.panel.rows[i].spec.Key == "cap" {
+			cap = &r.s.panel.rows[i]
+		}
+	}
+	v := r.s.panel.view
+	inView := func() bool { b := cap.sl.r; return b.y >= v.y && b.y+b.h <= v.y+v.h }
+	for i := 0; i < 20 && (!inView() || r.s.panel.scroll < 100); i++ {
+		r.tick(func(in *intents) { in.px, in.py, in.pointer, in.scroll = v.x+v.w/2, v.y+v.h/2, true, 40 })
+	}
+	if !inView() || r.s.panel.scroll <= 0 {
+		t.Fatalf("wheel did not scroll the cap into view (scroll %g)", r.s.panel.scroll)
+	}
+	tr := cap.sl.track(r.c.ui)
+	x, y := tr.x+tr.w*0.25, tr.y+tr.h/2
+	r.tick(func(in *intents) {
+		in.px, in.py, in.pointer, in.moved, in.click, in.down = x, y, true, true, true, true
+	})
+	r.tick(func(in *intents) { in.px, in.py, in.pointer, in.release = x, y, true, true })
+	log := r.sess.Log()
+	if len(log) != 1 || log[0].Lever != "cap" {
+		t.Fatalf("log = %+v, want one cap change", log)
+	}
+	// A quarter of the way on a log scale from 0.002 to 1: 0.002·500^0.25 ≈ 0.0095.
+	if got := log[0].Value; got < 0.008 || got > 0.011 {
+		t.Errorf("cap = %g, want about 0.0095", got)
+	}
+	r.shot("round-sandbox-cap-960x600")
+}
+
+// TestRoundHighDPI draws the sandbox at a device scale of 2 (a 1280×800
+// window on a high-DPI screen is 2560×1600 device pixels): everything is
+// twice as large in pixels and the network is as full as at scale 1.
+func TestRoundHighDPI(t *testing.T) {
+	r := newRoundRig(t, 2560, 1600, nil, sandboxSetup(), 0)
+	r.c.scale = 2
+	r.c.ui.setScale(2, r.c.settings.TextScale)
+	r.s.playing = false
+	r.ticks(2)
+	if err := r.s.stepRound(); err != nil {
+		t.Fatal(err)
+	}
+	r.ticks(70)
+	px := r.shot("round-sandbox-2x")
+	if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
+		t.Errorf("network area is %.1f%% drawn", f*100)
+	}
+	if h := r.s.playB.r.h; h < 88 {
+		t.Errorf("Play button %.0f device pixels tall at scale 2, want ≥ 88 (44 logical)", h)
+	}
+}
+
+// TestRoundSmallWindow draws chapter 1's round screen in the smallest
+// window the desktop game allows (640×480), with the network and then
+// with the charts in its place.
+func TestRoundSmallWindow(t *testing.T) {
+	docs, err := content.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range docs {
+		if docs[i].Number != 1 {
+			continue
+		}
+		r := newRoundRig(t, 640, 480, &docs[i], *docs[i].Setup, 1)
+		r.ticks(2)
+		if err := r.s.stepRound(); err != nil {
+			t.Fatal(err)
+		}
+		r.ticks(70)
+		px := r.shot("round-640x480")
+		if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
+			t.Errorf("network area is %.1f%% drawn", f*100)
+		}
+		// Too narrow for three columns: a button swaps the network for the charts.
+		if !r.s.compact() {
+			t.Fatal("640 pixels wide is not compact")
+		}
+		r.s.ring.focus(r.s.viewB)
+		r.tick(func(in *intents) { in.activate = true })
+		r.tick(nil)
+		if !r.s.showCharts || r.s.networkShown() {
+			t.Fatal("the view button did not show the charts")
+		}
+		r.shot("round-640x480-charts")
+	}
 }

@@ -76,3 +76,7 @@ func (f *fileStore) moveAside() (string, error) {
 	}
 	return "", errors.New("game: too many corrupt saves")
 }
+
+// systemReducedMotion reports the system's reduced-motion preference; the
+// desktop has no portable way to ask, so it is false.
+func systemReducedMotion() bool { return false }

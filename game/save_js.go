@@ -83,3 +83,14 @@ func (s *localStore) moveAside() (name string, err error) {
 	}
 	return "", fmt.Errorf("game: too many corrupt saves")
 }
+
+// systemReducedMotion reports the browser's prefers-reduced-motion media
+// query.
+func systemReducedMotion() (on bool) {
+	defer func() { recover() }()
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return false
+	}
+	return js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Truthy()
+}

@@ -98,6 +98,7 @@ func playChapter(c *ctx, n int) (scene, error) {
 		}
 		c.sessions[n] = sess
 	}
+	c.current = sess
 	if c.progress != nil {
 		c.progress.Doc = n
 		c.recordSession(sess)
@@ -134,6 +135,7 @@ func startSandbox(c *ctx, seed uint64) (scene, error) {
 		return nil, fmt.Errorf("game: sandbox: %w", err)
 	}
 	c.sandbox = true
+	c.current = sess
 	return newRoundScene(c, sess, nil)
 }
 

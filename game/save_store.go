@@ -60,6 +60,8 @@ func (c *ctx) loadSave() {
 		return
 	}
 	if data == nil {
+		// First start: follow the system's reduced-motion preference.
+		c.settings.ReducedMotion = systemReducedMotion()
 		return
 	}
 	f, err := save.Decode(data)

@@ -51,6 +51,8 @@ type ctx struct {
 	// scale is the device scale factor (device pixels per logical pixel),
 	// 1 on ordinary screens and 2 on most high-DPI ones.
 	scale float64
+	// seed is the seed of new runs (from -seed, or the clock in main).
+	seed uint64
 	// tick counts Update calls since the game started (60 per second).
 	tick int64
 	// settings are the student's preferences (text size 1–2, reduced
@@ -75,6 +77,9 @@ type ctx struct {
 	// sessions are the chapters' sessions by chapter number, rebuilt from
 	// progress on Continue; the epilogue exports them.
 	sessions map[int]*play.Session
+	// current is the session being played (the round and results
+	// screens), nil elsewhere; the page state reports it.
+	current *play.Session
 	// assignment is the loaded classroom assignment, nil when none;
 	// assignmentText and assignmentName are its file's text and name
 	// (saved with the progress so Continue restores it).

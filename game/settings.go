@@ -37,6 +37,10 @@ func (p *settingsPanel) layout(c *ctx, x, y, w float64) float64 {
 		t.onText, t.offText = c.t("ui.on"), c.t("ui.off")
 	}
 	p.full.on = ebiten.IsFullscreen()
+	if !p.size.dragging {
+		p.size.value = math.Round(c.settings.TextScale * 100)
+	}
+	p.motion.on = c.settings.ReducedMotion
 	gap := c.dp(10)
 	p.size.r = rect{x, y, w, sliderHeight(c.ui)}
 	y += p.size.r.h + gap

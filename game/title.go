@@ -47,11 +47,18 @@ type titleScene struct {
 	notice    []layout.Line
 	warn      []layout.Line // storage warning
 	heading   string
+	compact   bool    // small window: smaller title, no tagline
+	heroSize  float64 // text size of the title
+	scroll    float64 // device pixels scrolled down (small windows)
+	maxScroll float64
+	bottom    float64 // y below the controls
+	confirm   bool    // Start was pressed once over saved progress
 	headingY  float64
 	errText   string
 }
 
 func newTitleScene(c *ctx, seed uint64) *titleScene {
+	c.sandbox, c.current = false, nil
 	t := &titleScene{
 		c: c, seed: seed,
 		cont: &button{primary: true}, start: &button{}, sandbox: &button{}, load: &button{},
@@ -64,7 +71,7 @@ func newTitleScene(c *ctx, seed uint64) *titleScene {
 		panel: newSettingsPanel(c),
 	}
 	if seed == 0 {
-		t.seed = 1
+		t.seed = c.seed
 	}
 	if c.progress == nil {
 		t.start.primary = true
@@ -77,11 +84,17 @@ func newTitleScene(c *ctx, seed uint64) *titleScene {
 
 func (t *titleScene) Name() string { return "title" }
 
+// knownStudent reports whether the saved progress belongs to the loaded
+// assignment and has the student's ID.
+func (t *titleScene) knownStudent() bool {
+	p := t.c.progress
+	return p != nil && p.Assignment == t.c.assignmentText && p.Student.ID != ""
+}
+
 // enterAssignment asks for the student's ID and name unless the saved
 // progress already belongs to this assignment and has them.
 func (t *titleScene) enterAssignment() {
-	c := t.c
-	if p := c.progress; p != nil && p.Assignment == c.assignmentText && p.Student.ID != "" {
+	if t.knownStudent() {
 		t.mode = titleMain
 		return
 	}
@@ -90,6 +103,26 @@ func (t *titleScene) enterAssignment() {
 }
 
 func (t *titleScene) Update(c *ctx) (scene, error) {
+	next, err := t.update(c)
+	if next == nil && err == nil {
+		t.scroll += c.in.scroll
+		t.layout(c) // the mode may have changed: lay out what Draw shows
+		// Keep the focused control on screen.
+		if f := t.ring.focused(); f != nil && t.maxScroll > 0 {
+			b := f.bounds()
+			m := c.dp(16)
+			if b.y+b.h > c.h-m {
+				t.scroll += b.y + b.h - (c.h - m)
+			} else if b.y < m {
+				t.scroll -= m - b.y
+			}
+			t.layout(c)
+		}
+	}
+	return next, err
+}
+
+func (t *titleScene) update(c *ctx) (scene, error) {
 	t.c = c
 	t.layout(c)
 	if c.in.back && t.mode != titleMain && !(t.mode == titleStudent && c.assignment != nil) {
@@ -120,7 +153,13 @@ func (t *titleScene) Update(c *ctx) (scene, error) {
 		}
 		return s, nil
 	case t.start:
-		if c.assignment != nil && (c.progress == nil || c.progress.Student.ID == "") {
+		if c.progress != nil && !t.confirm {
+			// Starting over replaces the autosave: ask once more.
+			t.confirm = true
+			t.errText = c.t("title.start.confirm")
+			return nil, nil
+		}
+		if c.assignment != nil && !t.knownStudent() {
 			t.mode = titleStudent
 			return nil, nil
 		}
@@ -225,6 +264,9 @@ func (t *titleScene) layout(c *ctx) {
 	if c.assignment != nil {
 		t.start.label = c.t("title.start.assignment")
 	}
+	if t.confirm {
+		t.start.label = c.t("title.start.again")
+	}
 	t.sandbox.label = c.t("title.sandbox")
 	t.load.label = c.t("title.load")
 	t.settings.label = c.t("title.settings")
@@ -237,8 +279,18 @@ func (t *titleScene) layout(c *ctx) {
 	t.name.label = c.t("title.student.name")
 	t.begin.label = c.t("title.student.begin")
 
-	t.tagline = u.wrapPlain(c.t("title.tagline"), italic, sizeLarge, w)
-	heroH := u.lineHeight(sizeHero) + c.dp(40) // the title and its long-tail bars
+	// In a small window or with large text the title shrinks and the
+	// tagline goes, so the controls stay on screen; what still does not
+	// fit scrolls with the focus.
+	t.compact = c.h < u.lineHeight(sizeHero)*9
+	t.heroSize = sizeHero
+	t.tagline = nil
+	if t.compact {
+		t.heroSize = sizeH1
+	} else {
+		t.tagline = u.wrapPlain(c.t("title.tagline"), italic, sizeLarge, w)
+	}
+	heroH := u.lineHeight(t.heroSize) + c.dp(40) // the title and its long-tail bars
 	tagH := float64(len(t.tagline)) * u.lineHeight(sizeLarge)
 
 	// The content below the title, measured first so the whole column can
@@ -281,7 +333,9 @@ func (t *titleScene) layout(c *ctx) {
 		body += u.lineHeight(sizeH2) + gap + 2*(u.lineHeight(sizeSmall)+c.dp(4)+bh+gap) + bh + gap
 	}
 	total := heroH + tagH + c.dp(28) + body
-	y := max(margin, (c.h-total)/2-c.dp(20))
+	t.maxScroll = max(0, total+2*margin-c.h)
+	t.scroll = min(max(0, t.scroll), t.maxScroll)
+	y := max(margin, (c.h-total)/2-c.dp(20)) - t.scroll
 	t.heroY = y
 	y += heroH
 	t.tagY = y
@@ -328,6 +382,7 @@ func (t *titleScene) layout(c *ctx) {
 	if t.ring.cur < 0 && len(items) > 0 {
 		t.ring.cur = 0
 	}
+	t.bottom = y
 	msg := c.notice
 	if t.errText != "" {
 		msg = t.errText
@@ -348,12 +403,12 @@ func (t *titleScene) Draw(dst *ebiten.Image) {
 	u := c.ui
 	dst.Fill(u.theme.bg)
 	x, w := t.col.x, t.col.w
-	u.drawText(dst, c.t("title.name"), bold, sizeHero, x, t.heroY, u.theme.text)
+	u.drawText(dst, c.t("title.name"), bold, t.heroSize, x, t.heroY, u.theme.text)
 	// An accent rule under the title: the long tail, drawn as bars that
 	// fall off like a rank–size curve.
 	bars := 32
 	bw := w / float64(bars)
-	base := t.tagY - c.dp(10)
+	base := t.heroY + u.lineHeight(t.heroSize) + c.dp(30)
 	for i := range bars {
 		h := math.Max(c.dp(2), c.dp(26)/(1+float64(i)*0.45))
 		fillRect(dst, rect{x + float64(i)*bw, base - h, math.Max(1, bw-c.dp(3)), h}, u.theme.accent)
@@ -379,5 +434,9 @@ func (t *titleScene) Draw(dst *ebiten.Image) {
 		u.drawLines(dst, lines, sizeSmall, x+c.dp(12), y+c.dp(8), u.theme.text)
 		y += h + c.dp(8)
 	}
-	u.drawText(dst, c.t("title.footer"), regular, sizeSmall, c.dp(12), c.h-u.lineHeight(sizeSmall)-c.dp(8), u.theme.muted)
+	footer := c.t("title.footer")
+	fy := c.h - u.lineHeight(sizeSmall) - c.dp(8)
+	if y < fy && t.bottom < fy && u.measure(footer, regular, sizeSmall) < c.w-c.dp(24) {
+		u.drawText(dst, footer, regular, sizeSmall, c.dp(12), fy, u.theme.muted)
+	}
 }

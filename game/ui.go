@@ -28,7 +28,17 @@ package game
 //     ring.update.
 //   - drawTooltip(dst, u, x, y, lines, screen) draws a box of text lines
 //     next to a point, kept inside screen.
-//   - drawPanel(dst, u, r) draws a rounded-looking card background.
+//   - drawPanel(dst, u, r) draws a card background; drawFocusRing,
+//     strokeLine, strokeRect, fillRect, fillCircle draw the rest.
+//   - Session hooks (save_store.go): after every sess.Step call
+//     c.roundPlayed(sess) (records and autosaves); after every sess.Set
+//     call c.leverChanged(sess). c.sandbox is true in the sandbox (nothing
+//     is saved); c.current is the session being played. When the chapter
+//     is over, return newResultsScene(c, sess, doc). Escape is Game's
+//     (pause menu); c.reducedMotion() says whether to animate.
+//   - A scene may implement pageState() pageState to publish more than
+//     its name to the web page; otherwise Game publishes the scene name
+//     with c.current's chapter, round, last report and goals.
 
 import (
 	"image/color"
@@ -202,6 +212,7 @@ type widget interface {
 }
 
 // focusRing keeps the keyboard focus among a scene's widgets, in tab order.
+// The zero value focuses the first widget; set cur to −1 for none.
 type focusRing struct {
 	items []widget
 	cur   int // index of the focused widget; −1 when none

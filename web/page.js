@@ -84,9 +84,10 @@
     const t = e.target;
     if (t && t !== document.body && t !== document.documentElement) return;
     const w = frame.contentWindow;
-    if (w && typeof w.longtailStart === 'function' && w.longtailStart()) {
+    if (w && typeof w.longtailStart === 'function' && w.longtailReady && w.longtailReady()) {
       e.preventDefault();
       frame.focus();
+      w.longtailStart();
     }
   });
 

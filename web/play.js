@@ -52,10 +52,13 @@
   window.longtailStart = () => {
     if (gate.hidden || failed) return false;
     gate.hidden = true;
+    window.focus();
     const canvas = document.querySelector('canvas');
     if (canvas) canvas.focus();
     return true;
   };
+  // longtailReady reports whether the gate is waiting to be started.
+  window.longtailReady = () => !gate.hidden && !failed;
   gate.addEventListener('click', (e) => { e.preventDefault(); window.longtailStart(); });
   start.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); window.longtailStart(); }
@@ -141,6 +144,16 @@
     return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
   }
 
+  function mayTakeFocus() {
+    try {
+      if (window.parent === window || window.parent !== window.top) return false;
+      const d = window.parent.document;
+      return d.hasFocus() && (!d.activeElement || d.activeElement === d.body);
+    } catch (e) {
+      return false;
+    }
+  }
+
   function webGL() {
     try {
       const c = document.createElement('canvas');
@@ -186,6 +199,12 @@
     loader.hidden = true;
     loader.removeAttribute('aria-busy');
     gate.hidden = false;
+    // The game runs only while its document has the focus (it pauses
+    // otherwise). When our page is the whole tab and the reader has not
+    // put the focus anywhere yet, give it to the start button, as a game
+    // page without an iframe would; inside another site's iframe (an LMS),
+    // never take the focus.
+    if (mayTakeFocus()) start.focus({ preventScroll: true });
     go.run(result.instance).then(() => {
       fail('The game stopped', 'The game ended unexpectedly. Reload the page to play again; your progress is saved.');
     });

@@ -109,19 +109,20 @@ func TestGradeFailures(t *testing.T) {
 	write(t, filepath.Join(dir, "nested", "tampered.json"), tampered)
 	write(t, filepath.Join(dir, "broken.json"), ss[1][:100])
 	write(t, filepath.Join(dir, "notes.txt"), []byte("ignored"))
+	write(t, filepath.Join(dir, "huge.json"), bytes.Repeat([]byte(" "), classroom.MaxSubmissionBytes+1))
 	out := t.TempDir()
 	code, stdout, stderr := runCLI(dir, "-o", out, "-sweep", "0") // flags after the folder
 	if code != exitUnverify {
 		t.Fatalf("exit %d, want 3\n%s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"FAIL  " + filepath.Join(dir, "broken.json"), "the file ends early", "nested/tampered.json  s1", "chapter 1: metric", "also submitted"} {
+	for _, want := range []string{"FAIL  " + filepath.Join(dir, "broken.json"), "the file ends early", "huge.json: the file is 4194305 bytes", "nested/tampered.json  s1", "chapter 1: metric", "also submitted"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
 	}
 	gb, _ := os.ReadFile(filepath.Join(out, "gradebook.csv"))
-	if n := strings.Count(string(gb), ",no,"); n != 3 { // broken, tampered and s1 (twice)
-		t.Errorf("%d unverified rows, want 3:\n%s", n, gb)
+	if n := strings.Count(string(gb), ",no,"); n != 4 { // broken, huge, tampered and s1 (twice)
+		t.Errorf("%d unverified rows, want 4:\n%s", n, gb)
 	}
 }
 

@@ -8,7 +8,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"log"
 	"os"
 	"time"
@@ -42,17 +41,13 @@ func main() {
 	}
 	switch {
 	case *assignment != "":
-		data, err := os.ReadFile(*assignment)
-		if err != nil {
-			log.Fatal(err)
-		}
-		cfg.Assignment, cfg.AssignmentName = data, *assignment
+		// A bad assignment is shown on the title screen rather than ending
+		// the program, since in the browser the student cannot see a log.
+		cfg.AssignmentName = *assignment
+		cfg.Assignment, cfg.AssignmentErr = os.ReadFile(*assignment)
 	case *assignmentData != "":
-		data, err := classroom.DecodeLink(*assignmentData)
-		if err != nil {
-			log.Fatal(fmt.Errorf("-assignment-data: %w", err))
-		}
-		cfg.Assignment, cfg.AssignmentName = data, "assignment link"
+		cfg.AssignmentName = "assignment link"
+		cfg.Assignment, cfg.AssignmentErr = classroom.DecodeLink(*assignmentData)
 	}
 	g, err := game.New(cfg)
 	if err != nil {
@@ -62,7 +57,10 @@ func main() {
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetWindowSizeLimits(640, 480, -1, -1)
-	ebiten.SetRunnableOnUnfocused(cfg.Capture != "")
+	// Keep ticking in the background so the game can show that it paused
+	// itself (it does not advance while unfocused).
+	ebiten.SetRunnableOnUnfocused(true)
+	ebiten.SetWindowClosingHandled(true) // the game saves typed reflections before it closes
 	if err := ebiten.RunGame(g); err != nil {
 		log.Fatal(err)
 	}

@@ -3,6 +3,18 @@
 // (JSON), verification of a submission by replaying it with the same engine,
 // and the class gradebook and debrief page.
 //
+// How the pieces fit:
+//
+//	a, err := classroom.ParseAssignment(name, data)           // or DecodeLink(param) first
+//	base, err := classroom.ChapterSetup(docs, n)               // the chapter's own scenario block
+//	setup, err := a.Setup(n, base)                             // after the assignment's overrides
+//	s, err := play.New(n, setup, a.Seed(student.ID))           // one session per chapter, in a.Chapters order
+//	sub := classroom.NewSubmission(&a, student, sessions, refl) // at the end, or at any time
+//	data, err := sub.MarshalIndent()                           // saved as sub.FileName()
+//
+// Simulate does the same headless from a decision list; Verify replays a
+// submission; Grade, Gradebook, Sweep and Debrief serve longtail-grade.
+//
 // The package is pure: it never imports ebiten, reads no clock and keeps no
 // package-level mutable state. The game, longtail-sim and longtail-grade
 // all go through it, so a submission written by any of them verifies with
@@ -137,6 +149,7 @@ func ParseAssignment(file string, data []byte) (Assignment, error) {
 	if !utf8.Valid(data) {
 		return Assignment{}, &Error{File: file, Msg: "the file is not UTF-8 text"}
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark from Windows editors
 	var a Assignment
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&a)
 	if err != nil {
@@ -155,6 +168,20 @@ func ParseAssignment(file string, data []byte) (Assignment, error) {
 	var errs []error
 	at := func(key, format string, args ...any) {
 		errs = append(errs, &Error{File: file, Line: lines.line(key), Msg: fmt.Sprintf(format, args...)})
+	}
+	// The decoder matches keys case-insensitively, and which of "Chapter"
+	// and "chapter" wins would depend on map order: only lower case is ours.
+	upper := map[string]bool{}
+	for _, k := range md.Keys() {
+		p := keyPath(k)
+		if p == strings.ToLower(p) {
+			continue
+		}
+		upper[p] = true
+		if len(k) > 1 && upper[keyPath(k[:len(k)-1])] {
+			continue
+		}
+		errs = append(errs, &Error{File: file, Line: lines.next(p), Msg: fmt.Sprintf("unknown key %q (keys are lower case)", p)})
 	}
 	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {
@@ -190,6 +217,7 @@ func ParseAssignment(file string, data []byte) (Assignment, error) {
 		at(p.key, "%s", p.msg)
 	}
 	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(x, y error) int { return x.(*Error).Line - y.(*Error).Line })
 		return Assignment{}, errors.Join(errs...)
 	}
 	return a, nil

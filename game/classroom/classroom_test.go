@@ -136,6 +136,7 @@ func TestParseAssignmentErrors(t *testing.T) {
 		{"locale", "locale = \"fr\"\n" + head, `a.toml:1: locale "fr"`},
 		{"control character", "title = \"T\\u0007\"\n[[chapter]]\nnumber = 1\n", "a.toml:1: title contains the control character"},
 		{"oversized", head + "# " + strings.Repeat("x", MaxAssignmentBytes) + "\n", "at most 65536"},
+		{"upper-case key", head + "[[Chapter]]\nnumber = 2\n", `a.toml:4: unknown key "Chapter" (keys are lower case)`},
 		{"not utf-8", head + "due = \"\xff\"\n", "not UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -147,6 +148,24 @@ func TestParseAssignmentErrors(t *testing.T) {
 				t.Errorf("error\n%v\nwant it to contain\n%s", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestWindowsFiles(t *testing.T) {
+	data, _ := os.ReadFile("testdata/assignment.toml")
+	a := testAssignment(t)
+	win := append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	b, err := ParseAssignment("win.toml", win)
+	if err != nil || b.Hash() != a.Hash() {
+		t.Errorf("BOM and CRLF: %v", err)
+	}
+	_, err = ParseAssignment("win.toml", append(win, []byte("\r\n[chapter.start]\r\ncap = 7\r\n")...))
+	if err == nil || !strings.Contains(err.Error(), "win.toml:30:") {
+		t.Errorf("line numbers with CRLF: %v", err)
+	}
+	sub, _ := simulate(t, a, "s001", 1).MarshalIndent()
+	if _, err := ParseSubmission("win.json", append([]byte("\xef\xbb\xbf"), sub...)); err != nil {
+		t.Errorf("BOM in a submission: %v", err)
 	}
 }
 
@@ -606,7 +625,6 @@ func TestGradeMatchesByHash(t *testing.T) {
 
 func TestDebrief(t *testing.T) {
 	a := testAssignment(t)
-	a.Title = `<script>alert("title")</script>`
 	docs := testDocs()
 	in := classInputs(t)
 	subs, _ := class()
@@ -621,7 +639,9 @@ func TestDebrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := Debrief(a, docs, rows, fr)
+	shown := a
+	shown.Title = `<script>alert("title")</script>`
+	page, err := Debrief(shown, docs, rows, fr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -634,7 +654,7 @@ func TestDebrief(t *testing.T) {
 	if m := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?(https?:|//)`).FindString(html); m != "" {
 		t.Errorf("the page loads something from elsewhere: %q", m)
 	}
-	for _, want := range []string{"&lt;script&gt;alert(", "Answer 2: because", "Grow innovation", "<svg", "The frontier", "Why?", "What next?"} {
+	for _, want := range []string{"&lt;script&gt;alert(", "Answer 2: because", "Grow innovation", "<svg", "The frontier", "Why?", "What next?", "5 students finished the 4 quarters", "numbers (one row per student", "<circle"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the page lacks %q", want)
 		}
@@ -701,5 +721,59 @@ func TestFmt3(t *testing.T) {
 		if got := fmt3(v); got != want {
 			t.Errorf("fmt3(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+func TestSeriesCSV(t *testing.T) {
+	a := testAssignment(t)
+	docs := testDocs()
+	base, _ := ChapterSetup(docs, 1)
+	setup, _ := a.Setup(1, base)
+	ss, err := play.Replay(1, setup, 7, []play.Decision{{Chapter: 1, Round: 3, Lever: "openness", Value: 0.9}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(SeriesCSV([]*play.Session{ss}))), "\n")
+	if len(lines) != 1+4 {
+		t.Fatalf("%d lines, want a header and 4 rounds", len(lines))
+	}
+	head := strings.Split(lines[0], ",")
+	col := slices.Index(head, "openness")
+	// The chapter starts at openness 0.3 (testDocs); the decision applies from round 3.
+	for i, want := range []string{"0.3", "0.3", "0.9", "0.9"} {
+		if got := strings.Split(lines[1+i], ",")[col]; got != want {
+			t.Errorf("round %d openness %s, want %s", i+1, got, want)
+		}
+	}
+	gini := slices.Index(head, "gini")
+	if got := strings.Split(lines[4], ",")[gini]; got != num(ss.Played()[3].Gini) {
+		t.Errorf("gini %s, want %v", got, ss.Played()[3].Gini)
+	}
+	if got := (Submission{AssignmentHash: "abcdef0123456789", Student: Student{ID: "s1"}}).SeriesFileName(); got != "longtail-abcdef012345-s1-rounds.csv" {
+		t.Errorf("SeriesFileName = %q", got)
+	}
+}
+
+func TestVerifyContentMismatch(t *testing.T) {
+	a := testAssignment(t)
+	s := simulate(t, a, "s001", 1)
+	r := Verify(a, testDocs()[:2], s) // chapter 4 missing from the content
+	if r.Verified || r.Score != 0 || !strings.Contains(strings.Join(r.Reasons, "; "), "chapter 4 is not in the content") {
+		t.Errorf("result = %+v", r)
+	}
+}
+
+func TestParseAssignmentReportsEveryProblemInLineOrder(t *testing.T) {
+	src := "title = \"T\"\n[[chapter]]\nnumber = 1\nrounds = 900\nbogus = 1\n[chapter.locked]\nfoo = 1\n"
+	_, err := ParseAssignment("a.toml", []byte(src))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	var lines []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		lines = append(lines, strings.SplitN(l, ":", 3)[1])
+	}
+	if !slices.Equal(lines, []string{"4", "5", "7"}) {
+		t.Errorf("lines %v, want 4 5 7:\n%v", lines, err)
 	}
 }

@@ -55,6 +55,7 @@ func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Fron
 		ch.Goals = hitRates(setup, played)
 		ch.HitChart = hitChart(n, ch.Goals)
 		ch.Scatters = scatters(setup, played)
+		ch.ClassHead, ch.ClassRows = classTable(setup, played)
 		ch.Dists = []template.HTML{
 			histogram(fmt.Sprintf("Chapter %d: concentration (Gini of traffic) at the end", n), "Gini of traffic at the end (0 even – 1 concentrated)", finals(played, "gini")),
 			histogram(fmt.Sprintf("Chapter %d: innovation (surviving entrants) at the end", n), "surviving entrants in the last quarter", finals(played, "surviving_entrants")),
@@ -92,6 +93,8 @@ type chapterView struct {
 	Goals        []goalRate
 	HitChart     template.HTML
 	Scatters     []template.HTML
+	ClassHead    []string   // columns of the class table: levers, then goal measures
+	ClassRows    [][]string // one row per student, anonymous, in an order fixed by the numbers
 	Dists        []template.HTML
 	DistTable    []distRow
 	Lorenz       template.HTML
@@ -211,7 +214,11 @@ func scatters(setup sim.Setup, played []Played) []template.HTML {
 			yTitle := fmt.Sprintf("%s (%s)", g.Metric, whenOf(g.When))
 			p := newPlot(420, 300, x0, x1, y0, y1, "mean "+k+" over the quarters", yTitle)
 			p.line(p.left, p.Y(g.Value), p.right, p.Y(g.Value), "threshold")
-			p.text(p.right-4, p.Y(g.Value)-6, "goal "+g.Op+" "+tickLabel(g.Value), "end", "note")
+			ly := p.Y(g.Value) - 6
+			if ly < p.top+14 {
+				ly = p.Y(g.Value) + 16 // below the line when it runs along the top
+			}
+			p.text(p.right-4, ly, "goal "+g.Op+" "+tickLabel(g.Value), "end", "note")
 			for i := range xs {
 				p.circle(p.X(xs[i]), p.Y(ys[i]), 5, "dot")
 			}
@@ -219,6 +226,41 @@ func scatters(setup sim.Setup, played []Played) []template.HTML {
 		}
 	}
 	return out
+}
+
+// classTable is the data behind the scatters: each student's mean levers
+// and goal measures, rows sorted by their content so the order says
+// nothing about who is who.
+func classTable(setup sim.Setup, played []Played) (head []string, rows [][]string) {
+	if len(played) == 0 {
+		return nil, nil
+	}
+	var levers []string
+	for _, k := range setup.Unlocked {
+		if setup.Unlocks(k) {
+			levers = append(levers, k)
+			head = append(head, "mean "+k)
+		}
+	}
+	for _, g := range setup.Goals {
+		head = append(head, fmt.Sprintf("%s (%s)", g.Metric, whenOf(g.When)))
+	}
+	for _, p := range played {
+		var row []string
+		for _, k := range levers {
+			row = append(row, fmt3(p.Levers[k]))
+		}
+		for i := range setup.Goals {
+			if i < len(p.Goals) {
+				row = append(row, fmt3(p.Goals[i].Value))
+			} else {
+				row = append(row, "")
+			}
+		}
+		rows = append(rows, row)
+	}
+	slices.SortFunc(rows, func(a, b []string) int { return slices.Compare(a, b) })
+	return head, rows
 }
 
 func finals(played []Played, metric string) []float64 {
@@ -394,7 +436,7 @@ var debriefTmpl = template.Must(template.New("debrief").Parse(`<!DOCTYPE html>
 <style>
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#111;background:#fff;line-height:1.5}
 main{max-width:1400px;margin:0 auto;padding:1rem 1.5rem 4rem}
-h1{font-size:2rem;margin:.5rem 0}h2{font-size:1.6rem;border-top:3px solid #111;padding-top:.75rem;margin-top:2.5rem}h3{font-size:1.25rem;margin-top:1.75rem}
+h1{font-size:2em;margin:.5em 0}h2{font-size:1.6em;border-top:3px solid #111;padding-top:.75em;margin-top:2.5em}h3{font-size:1.25em;margin-top:1.75em}
 .meta{color:#333}.charts{display:flex;flex-wrap:wrap;gap:1rem}
 svg{max-width:100%;height:auto;background:#fff}
 svg text{font-size:13px;fill:#111}svg .tick{font-size:12px}svg .axistitle{font-size:13px;font-weight:600}svg .note{font-size:12px;fill:#333}svg .barlabel{font-size:14px;font-weight:600}
@@ -413,7 +455,7 @@ blockquote{margin:.5rem 0;padding:.5rem 1rem;border-left:4px solid #08519c;backg
 .toggle{position:sticky;top:0;background:#fff;padding:.5rem 1.5rem;border-bottom:1px solid #ccc;z-index:1}
 #big:focus-visible+label{outline:3px solid #a63603;outline-offset:2px}
 #big:checked~main{font-size:150%}
-#big:checked~main svg text{font-size:18px}#big:checked~main svg .barlabel{font-size:18px}
+#big:checked~main svg{zoom:1.5}
 @media print{.toggle{display:none}h2{break-before:page}svg{break-inside:avoid}}
 </style>
 </head>
@@ -437,6 +479,9 @@ Charts show verified submissions that finished the chapter; students are not nam
 {{if .Scatters}}<h3>Lever choices against outcomes</h3>
 <p class="meta">One dot per student: the lever's mean over the quarters against the goal's measure; the dashed line is the goal.</p>
 <div class="charts">{{range .Scatters}}{{.}}{{end}}</div>{{end}}
+{{if .ClassRows}}<details><summary>The class's numbers (one row per student, no names)</summary><table><tr>{{range .ClassHead}}<th>{{.}}</th>{{end}}</tr>
+{{range .ClassRows}}<tr>{{range .}}<td class="n">{{.}}</td>{{end}}</tr>
+{{end}}</table></details>{{end}}
 {{if .DistTable}}<h3>Concentration and innovation</h3>
 <div class="charts">{{range .Dists}}{{.}}{{end}}{{.Lorenz}}</div>
 <table><caption class="meta">Last-quarter values across the class</caption><tr><th>metric</th><th>min</th><th>median</th><th>max</th></tr>

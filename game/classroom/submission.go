@@ -289,6 +289,7 @@ func ParseSubmission(file string, data []byte) (Submission, error) {
 	if !utf8.Valid(data) {
 		return fail(0, "the file is not UTF-8 text (is it a submission?)")
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark from Windows editors
 	// The version first, so a file from another version gets that message
 	// rather than one about fields it does not know.
 	var head struct {
@@ -306,7 +307,16 @@ func ParseSubmission(file string, data []byte) (Submission, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
-		return fail(lineAt(data, int(dec.InputOffset())), "%s", jsonProblem(err))
+		off := dec.InputOffset()
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			off = se.Offset
+		case errors.As(err, &te):
+			off = te.Offset
+		}
+		return fail(lineAt(data, int(off)), "%s", jsonProblem(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return fail(lineAt(data, int(dec.InputOffset())), "unexpected data after the submission")

@@ -230,20 +230,30 @@ func compareOutcome(rec, rep Outcome, reason func(string, ...any)) {
 	if rec.Rounds != rep.Rounds {
 		reason("chapter %d: rounds: recorded %d, replayed %d", ch, rec.Rounds, rep.Rounds)
 	}
+	var diffs []string
 	for _, name := range sortedMetricNames(rep.Metrics) {
 		v, ok := rec.Metrics[name]
 		if !ok {
-			reason("chapter %d: metric %s: missing, replayed %s", ch, name, num(rep.Metrics[name]))
+			diffs = append(diffs, fmt.Sprintf("metric %s: missing, replayed %s", name, num(rep.Metrics[name])))
 			continue
 		}
 		if !same(v, rep.Metrics[name]) {
-			reason("chapter %d: metric %s: recorded %s, replayed %s", ch, name, num(v), num(rep.Metrics[name]))
+			diffs = append(diffs, fmt.Sprintf("metric %s: recorded %s, replayed %s", name, num(v), num(rep.Metrics[name])))
 		}
 	}
 	for _, name := range sortedMetricNames(rec.Metrics) {
 		if _, ok := rep.Metrics[name]; !ok {
-			reason("chapter %d: metric %s: recorded %s, not a metric of this engine", ch, name, num(rec.Metrics[name]))
+			diffs = append(diffs, fmt.Sprintf("metric %s: recorded %s, not a metric of this engine", name, num(rec.Metrics[name])))
 		}
+	}
+	if len(diffs) <= 3 {
+		for _, d := range diffs {
+			reason("chapter %d: %s", ch, d)
+		}
+	} else {
+		// Many numbers at once: one line, so the gradebook stays readable.
+		reason("chapter %d: %s; %s; and %d more of the %d metrics differ (the decisions were changed, or the file comes from another version of the game)",
+			ch, diffs[0], diffs[1], len(diffs)-2, len(rep.Metrics))
 	}
 	if len(rec.Goals) != len(rep.Goals) {
 		reason("chapter %d: goals: recorded %d, the assignment has %d", ch, len(rec.Goals), len(rep.Goals))
@@ -297,6 +307,9 @@ func (r Result) finish(a Assignment, setups []sim.Setup, s Submission, extra int
 			return 1
 		}
 		return float64(n) / float64(d)
+	}
+	if setups == nil {
+		return r // nothing could be replayed: score 0
 	}
 	r.Score = math.Round(1000*(wg*frac(r.GoalsMet, r.Goals)+wr*frac(r.Answered, r.Prompts)+wc*frac(r.Complete, len(a.Chapters)))) / 10
 	return r

@@ -17,6 +17,8 @@ func englishCore() map[string]string {
 		"title.continue.failed":    "Could not continue the saved game: %s", // error
 		"title.start":              "Start the case",
 		"title.start.assignment":   "Start the assignment",
+		"title.start.confirm":      "Starting again replaces your saved progress. Choose Start again to confirm, or Continue to go on where you left off.",
+		"title.start.again":        "Start again",
 		"title.sandbox":            "Sandbox (free play)",
 		"title.load":               "Load assignment",
 		"title.load.label":         "Assignment file or link",
@@ -53,11 +55,13 @@ func englishCore() map[string]string {
 		"pause.unfocused": "Paused while the window is in the background",
 
 		// Chapter reader.
-		"reader.hint":   "Scroll with the wheel, arrows or Page keys · Esc: menu",
-		"reader.play":   "Play the round",
-		"reader.next":   "Next chapter",
-		"reader.finish": "Finish the case",
-		"reader.goals":  "Your goals for the next %d rounds", // rounds
+		"reader.hint":        "Scroll with the wheel, arrows or Page keys · Esc: menu",
+		"reader.play":        "Play the round",
+		"reader.play.failed": "The round cannot start: %s", // error
+		"reader.list.number": "%d.",                        // item number of an ordered list
+		"reader.next":        "Next chapter",
+		"reader.finish":      "Finish the case",
+		"reader.goals":       "Your goals for the next %d rounds", // rounds
 
 		// Goals.
 		"goal.auto.atleast": "%s at least %s", // metric, threshold
@@ -80,6 +84,7 @@ func englishCore() map[string]string {
 		"results.why":           "What happened and why",
 		"results.lever":         "You moved %s from %s to %s.", // lever, from, to
 		"results.nolevers":      "You kept every lever where it started.",
+		"results.gap":           "%s fell short of its goal by %s.",                // metric, shortfall
 		"results.metric.up":     "%s rose from %s to %s between rounds %d and %d.", // metric, from, to, first, last
 		"results.metric.down":   "%s fell from %s to %s between rounds %d and %d.",
 		"results.regulator":     "The regulator acted %d time(s) during the chapter.", // count
@@ -90,15 +95,22 @@ func englishCore() map[string]string {
 		"results.totitle":       "Back to the title screen",
 
 		// Epilogue.
-		"epilogue.title":         "Your path through the case",
-		"epilogue.intro":         "Here is every chapter you played. Export your submission to hand it in: it holds your seed, every lever change and your reflections, so your instructor can replay it exactly.",
-		"epilogue.chapter":       "Chapter %d",
-		"epilogue.row":           "Goals met: %d of %d · rounds played: %d of %d · lever changes: %d", // met, goals, played, rounds, changes
-		"epilogue.none":          "No chapter has been played yet.",
-		"epilogue.export":        "Export my submission",
-		"epilogue.exported":      "Saved your submission as %s", // path or file name
-		"epilogue.export.failed": "Could not export the submission: %s",
-		"epilogue.totitle":       "Back to the title screen",
+		"epilogue.title":            "Your path through the case",
+		"epilogue.intro":            "Here is every chapter you played. Export your submission to hand it in: it holds your seed, every lever change and your reflections, so your instructor can replay it exactly.",
+		"epilogue.chapter":          "Chapter %d",
+		"epilogue.row":              "Goals met: %d of %d · rounds played: %d of %d · lever changes: %d", // met, goals, played, rounds, changes
+		"epilogue.frontier.running": "Trying fixed lever settings to see what was possible: %d of %d…",   // done, total
+		"epilogue.frontier.failed":  "Could not compare with other settings: %s",
+		"epilogue.frontier.one":     "Best of %d fixed settings: %d of %d goals met, with %s at %s from round 1.",              // tried, met, goals, lever, value
+		"epilogue.frontier.two":     "Best of %d fixed settings: %d of %d goals met, with %s at %s and %s at %s from round 1.", // tried, met, goals, lever, value, lever, value
+		"epilogue.none":             "No chapter has been played yet.",
+		"epilogue.export":           "Export my submission",
+		"epilogue.exported":         "Saved your submission as %s", // path or file name
+		"epilogue.export.failed":    "Could not export the submission: %s",
+		"epilogue.totitle":          "Back to the title screen",
+
+		// The page's live region.
+		"page.announce": "Round %d played: the long tail holds %s of visits; platform revenue %s this round.", // round, share, money
 
 		// Autosave.
 		"save.corrupt":      "Your saved game could not be read, so it was kept aside as %s and a new one started.", // path

@@ -234,3 +234,29 @@ func FormatNumber(v float64, decimals int, sep string) string {
 	b.WriteString(frac)
 	return b.String()
 }
+
+// LogPosition returns where v lies between lo (0) and hi (1) on a log
+// scale, for controls whose interesting values span decades; v is clamped
+// to [lo, hi], and a range that is not positive and increasing gives 0.
+func LogPosition(v, lo, hi float64) float64 {
+	if !(lo > 0) || !(hi > lo) {
+		return 0
+	}
+	v = math.Max(lo, math.Min(hi, v))
+	return math.Log(v/lo) / math.Log(hi/lo)
+}
+
+// LogValue is the inverse of LogPosition: the value at position p in
+// [0,1], rounded to a multiple of step above lo (no rounding when step
+// is 0) and kept in [lo, hi].
+func LogValue(p, lo, hi, step float64) float64 {
+	if !(lo > 0) || !(hi > lo) {
+		return lo
+	}
+	v := lo * math.Pow(hi/lo, math.Max(0, math.Min(1, p)))
+	if step > 0 {
+		v = lo + math.Round((v-lo)/step)*step
+	}
+	v = math.Round(v*1e9) / 1e9
+	return math.Max(lo, math.Min(hi, v))
+}

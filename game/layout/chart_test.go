@@ -183,3 +183,28 @@ func TestFormatNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestLogPositionAndValue(t *testing.T) {
+	// The feed cap: 0.002 to 1, step 0.002; 1/0.002 = 500, so 0.02 (ten
+	// times lo) sits at log(10)/log(500) ≈ 0.3705 of the way.
+	for _, c := range []struct{ v, want float64 }{
+		{0.002, 0}, {1, 1}, {0.02, math.Log(10) / math.Log(500)}, {0.0001, 0}, {3, 1},
+	} {
+		if got := LogPosition(c.v, 0.002, 1); !near(got, c.want) {
+			t.Errorf("LogPosition(%g) = %g, want %g", c.v, got, c.want)
+		}
+	}
+	for _, c := range []struct{ p, want float64 }{
+		{0, 0.002}, {1, 1},
+		{math.Log(10) / math.Log(500), 0.02}, // round trip
+		{0.5, 0.044},                         // 0.002·sqrt(500) = 0.0447 → nearest step 0.044
+		{-1, 0.002}, {2, 1},
+	} {
+		if got := LogValue(c.p, 0.002, 1, 0.002); !near(got, c.want) {
+			t.Errorf("LogValue(%g) = %g, want %g", c.p, got, c.want)
+		}
+	}
+	if got := LogPosition(5, 0, 1); got != 0 {
+		t.Errorf("LogPosition with lo 0 = %g, want 0", got)
+	}
+}

@@ -23,6 +23,7 @@ type NetView struct {
 	Focus      int     // index in Nodes of the focused node, or -1
 	HeadRanks  int     // providers drawn as head players (thick, outlined, animated), e.g. 10
 	FlowPixels float64 // width in pixels of the flow of a provider with all the traffic
+	Unit       float64 // pixels per logical pixel for strokes and the smallest sizes (the device scale); 0 means 1
 }
 
 // ScreenXY returns the node's position on the screen.
@@ -77,11 +78,15 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 	hx, hy := v.CX, v.CY
 	hubR := n.P.Hub * v.Scale
 	act := n.Active()
+	u := v.Unit
+	if u <= 0 {
+		u = 1
+	}
 
 	top10, tail := n.GuideRanks()
 	if act > 20 {
-		m.Ring(hx, hy, top10*v.Scale, 1, st.Guide)
-		m.Ring(hx, hy, tail*v.Scale, 1, st.Guide)
+		m.Ring(hx, hy, top10*v.Scale, u, st.Guide)
+		m.Ring(hx, hy, tail*v.Scale, u, st.Guide)
 	}
 
 	// Links of multi-homers to the rival, behind everything else.
@@ -94,7 +99,7 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 			sx, sy := v.ScreenXY(nd)
 			rel := math.Min(1, nd.Share*float64(act)/20) // 1 at twenty times the mean share
 			c := st.Rival.Fade(nd.Alpha * (0.035 + 0.4*rel))
-			m.Line(sx, sy, v.RivalX, v.RivalY, 0.8+1.2*rel, c, c.Fade(0.3))
+			m.Line(sx, sy, v.RivalX, v.RivalY, u*(0.8+1.2*rel), c, c.Fade(0.3))
 		}
 	}
 
@@ -114,7 +119,7 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 		ux, uy := dx/d, dy/d
 		x0, y0 := sx+ux*nd.R*v.Scale, sy+uy*nd.R*v.Scale
 		x1, y1 := hx-ux*hubR, hy-uy*hubR
-		w := math.Max(0.7, math.Min(nd.Share*v.FlowPixels, 1.2*nd.R*v.Scale))
+		w := math.Max(0.7*u, math.Min(nd.Share*v.FlowPixels, 1.2*nd.R*v.Scale))
 		rel := math.Min(1, nd.Share*float64(act)/4) // 1 at four times the mean share
 		col := st.Kinds[nd.Kind]
 		a := nd.Alpha * (0.05 + 0.45*rel)
@@ -126,7 +131,7 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 		}
 		k := min(8, 2+int(nd.Share*60))
 		speed := 0.35 + 4*nd.Share // path lengths per second
-		size := 1.3 + w*0.28
+		size := 1.3*u + w*0.28
 		h := Hash01(uint64(nd.ID) ^ 0x5bd1e995)
 		pc := col.Mix(RGBA{1, 1, 1, 1}, 0.7).Fade(nd.Alpha * 0.85)
 		for p := 0; p < k; p++ {
@@ -139,29 +144,34 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 
 	// The platform hub.
 	m.Disc(hx, hy, hubR, st.Hub)
-	m.Ring(hx, hy, hubR+2, 2, st.Hub.Mix(RGBA{1, 1, 1, 1}, 0.5))
+	m.Ring(hx, hy, hubR+2*u, 2*u, st.Hub.Mix(RGBA{1, 1, 1, 1}, 0.5))
 
 	// Nodes, from the end of the tail to the head.
 	for k, i := range n.order {
 		nd := &n.nodes[i]
 		sx, sy := v.ScreenXY(nd)
-		r := math.Max(nd.R*v.Scale, 1.5)
+		r := math.Max(nd.R*v.Scale, 1.5*u)
 		col := st.Kinds[nd.Kind].Fade(nd.Alpha)
 		m.Shape(nd.Kind, sx, sy, r, col)
 		if rank := len(n.order) - 1 - k; !nd.Exiting && rank < v.HeadRanks {
-			m.ShapeOutline(nd.Kind, sx, sy, r, 1.5, st.Edge.Fade(nd.Alpha))
+			m.ShapeOutline(nd.Kind, sx, sy, r, 1.5*u, st.Edge.Fade(nd.Alpha))
+		}
+		if nd.New && n.progress < 1 {
+			// A newcomer arrives with a widening ring that fades as it settles.
+			e := Ease(n.progress)
+			m.Ring(sx, sy, r+u*(2+6*e), u, st.Edge.Fade(0.7*(1-e)))
 		}
 	}
 
 	if v.Focus >= 0 && v.Focus < len(n.nodes) {
 		nd := &n.nodes[v.Focus]
 		sx, sy := v.ScreenXY(nd)
-		r := math.Max(nd.R*v.Scale, 1.5)
-		m.Ring(sx, sy, r+6, 3, st.Focus)
+		r := math.Max(nd.R*v.Scale, 1.5*u)
+		m.Ring(sx, sy, r+6*u, 3*u, st.Focus)
 	}
 
 	if v.RivalR > 0 {
 		m.Disc(v.RivalX, v.RivalY, v.RivalR, st.Rival)
-		m.Ring(v.RivalX, v.RivalY, v.RivalR+2, 2, st.Rival.Mix(RGBA{1, 1, 1, 1}, 0.4))
+		m.Ring(v.RivalX, v.RivalY, v.RivalR+2*u, 2*u, st.Rival.Mix(RGBA{1, 1, 1, 1}, 0.4))
 	}
 }

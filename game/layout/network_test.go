@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -219,4 +220,69 @@ func synthetic(m int, seed uint64) []NetInput {
 		})
 	}
 	return out
+}
+
+// TestNetworkInvariants feeds random rounds (duplicated visits, zeros,
+// providers coming and going, unsorted input) and checks that every node
+// stays finite and inside the picture, nodes stay sorted by ID, and the
+// active nodes' ranks are 0..m−1 with shares summing to 1.
+func TestNetworkInvariants(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := NewNetwork(DefaultNetParams())
+	next := 0
+	var live []NetInput
+	for round := 0; round < 40; round++ {
+		// Some leave, some arrive.
+		keep := live[:0]
+		for _, p := range live {
+			if rng.Float64() > 0.1 {
+				keep = append(keep, p)
+			}
+		}
+		live = keep
+		for k := rng.IntN(60); k > 0; k-- {
+			live = append(live, NetInput{ID: next, Kind: rng.IntN(NumKinds)})
+			next++
+		}
+		for i := range live {
+			live[i].Visits = math.Floor(rng.ExpFloat64() * 3) // many zeros and ties
+			live[i].Popularity = live[i].Popularity*0.9 + live[i].Visits
+			live[i].Multihoming = rng.Float64() < 0.1
+		}
+		in := append([]NetInput(nil), live...)
+		rng.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
+		n.Update(in, round%5 == 0)
+		for f := 0; f < 10; f++ {
+			n.Advance(rng.Float64() * 0.2)
+		}
+		if n.Active() != len(live) {
+			t.Fatalf("round %d: %d active, want %d", round, n.Active(), len(live))
+		}
+		seen := make([]bool, len(live))
+		share := 0.0
+		for i, nd := range n.Nodes() {
+			if i > 0 && n.Nodes()[i-1].ID >= nd.ID {
+				t.Fatalf("round %d: nodes not sorted by ID", round)
+			}
+			for _, v := range []float64{nd.X, nd.Y, nd.R, nd.Alpha, nd.Share} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("round %d: node %d has a non-finite value: %+v", round, nd.ID, nd)
+				}
+			}
+			if d := math.Hypot(nd.X, nd.Y); d > 1.1 {
+				t.Fatalf("round %d: node %d at distance %g, outside the picture", round, nd.ID, d)
+			}
+			if nd.Exiting {
+				continue
+			}
+			if nd.Rank < 0 || nd.Rank >= len(live) || seen[nd.Rank] {
+				t.Fatalf("round %d: bad or repeated rank %d", round, nd.Rank)
+			}
+			seen[nd.Rank] = true
+			share += nd.to.s
+		}
+		if len(live) > 0 && n.TotalVisits() > 0 && math.Abs(share-1) > 1e-9 {
+			t.Fatalf("round %d: shares sum to %g", round, share)
+		}
+	}
 }

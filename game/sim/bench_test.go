@@ -3,15 +3,18 @@ package sim
 import "testing"
 
 // bench10k returns a baseline world scaled to about 10,000 active
-// providers (five times the baseline's entry and attention).
+// providers (about five times the baseline's entry and attention).
 func bench10k(b *testing.B) *World {
 	b.Helper()
 	sc, err := Builtin("baseline")
 	if err != nil {
 		b.Fatal(err)
 	}
-	for k, v := range map[string]float64{"entry_max": 750, "attention": 300000, "burnin": 80} {
-		if err := sc.Set(k, v); err != nil {
+	for _, kv := range []struct {
+		key string
+		v   float64
+	}{{"entry_max", 820}, {"attention", 280000}, {"burnin", 80}} {
+		if err := sc.Set(kv.key, kv.v); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -106,6 +106,15 @@ func means(t testing.TB, sc Scenario, n int, names ...string) map[string]float64
 	return m
 }
 
+// factsNatively skips a stylized-fact test under WebAssembly: the facts
+// take minutes on one wasm thread, and TestGoldenHash proves the wasm
+// build computes bit-identical runs, so the facts hold there too.
+func factsNatively(t *testing.T) {
+	if runtime.GOARCH == "wasm" {
+		t.Skip("stylized facts run natively; TestGoldenHash covers wasm")
+	}
+}
+
 // policySeeds is the number of seeds policy facts average over (MODEL.md:
 // at least 16).
 const policySeeds = 16

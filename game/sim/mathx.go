@@ -188,23 +188,36 @@ func expx(x float64) float64 {
 		ln2NHi  = ln2Hi / n
 		ln2NLo  = ln2Lo / n
 	)
-	switch {
-	case x != x:
-		return x
-	case x > 709.78:
-		return math.Inf(1)
-	case x < -745.1:
-		return 0
+	if !(x > -708 && x < 709) { // NaN, ±Inf, and results near the limits
+		switch {
+		case x != x:
+			return x
+		case x > 709.78:
+			return math.Inf(1)
+		case x < -745.1:
+			return 0
+		}
+		return expSlow(x)
 	}
-	kf := math.Floor(float64(x*invLn2N) + 0.5)
-	k := int(kf)
+	// k = x·128/ln2 rounded half away from zero (int() truncates; it is
+	// exact and needs no call to math.Floor).
+	y := float64(x * invLn2N)
+	var k int
+	if y >= 0 {
+		k = int(y + 0.5)
+	} else {
+		k = int(y - 0.5)
+	}
+	kf := float64(k)
 	r := (x - float64(kf*ln2NHi)) - float64(kf*ln2NLo)
 	// e**r - 1 for |r| ≤ ln2/256, Taylor to r**5
 	p := float64(r * float64(r*(0.5+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120)))))))))
 	p += r
 	t := expTable[k&(n-1)]
-	y := t + float64(t*p)
-	return ldexp(y, k>>expTableBits)
+	z := t + float64(t*p)
+	// Scale by 2**(k>>7) by adding to the exponent field; the result is
+	// a normal number for every x in range.
+	return math.Float64frombits(math.Float64bits(z) + uint64(int64(k>>expTableBits)<<52))
 }
 
 // logx returns the natural logarithm of x (absolute error below 1e-15),

@@ -54,3 +54,62 @@ func TestMathAccuracy(t *testing.T) {
 		t.Errorf("powx(2.5, 1.7) relative error %g", e)
 	}
 }
+
+// TestPoisson checks the Poisson sampler's mean and variance on both
+// sides of the switch from inversion to transformed rejection, and its
+// probability of zero for a small mean.
+func TestPoisson(t *testing.T) {
+	r := newRNG(7)
+	for _, mu := range []float64{0.05, 0.7, 3, 9.9, 10, 17, 60, 1000, 1e5} {
+		const n = 200000
+		var s, s2 float64
+		zeros := 0
+		for range n {
+			x := r.poisson(mu)
+			if x != math.Floor(x) || x < 0 {
+				t.Fatalf("poisson(%g) = %v", mu, x)
+			}
+			s += x
+			s2 += x * x
+			if x == 0 {
+				zeros++
+			}
+		}
+		mean := s / n
+		vari := s2/n - mean*mean
+		// 5 standard errors of the mean; the variance within 3%.
+		if math.Abs(mean-mu) > 5*math.Sqrt(mu/n) || math.Abs(vari/mu-1) > 0.03 {
+			t.Errorf("poisson(%g): mean %.4f, variance %.4f", mu, mean, vari)
+		}
+		if p0 := math.Exp(-mu); p0 > 0.01 {
+			if got := float64(zeros) / n; math.Abs(got-p0) > 5*math.Sqrt(p0*(1-p0)/n) {
+				t.Errorf("poisson(%g): P(0) = %.4f, want %.4f", mu, got, p0)
+			}
+		}
+	}
+	if got, want := logFactorial(300), 1414.905849; math.Abs(got-want) > 1e-5 {
+		t.Errorf("ln 300! = %.6f, want %.6f", got, want)
+	}
+}
+
+// TestPoissonPMF compares the sampler's frequencies with the Poisson
+// probabilities, within five standard errors, at means that use the
+// table split and the transformed rejection.
+func TestPoissonPMF(t *testing.T) {
+	r := newRNG(11)
+	for _, mu := range []float64{0.3, 1.06, 3.3, 7.77, 9.95, 14} {
+		const n = 400000
+		count := make(map[int]int)
+		for range n {
+			count[int(r.poisson(mu))]++
+		}
+		for k := 0; k <= int(mu+4*math.Sqrt(mu)+1); k++ {
+			lg, _ := math.Lgamma(float64(k + 1))
+			p := math.Exp(-mu + float64(k)*math.Log(mu) - lg)
+			got := float64(count[k]) / n
+			if se := math.Sqrt(p * (1 - p) / n); math.Abs(got-p) > 5*se+1e-6 {
+				t.Errorf("poisson(%g): P(%d) = %.5f, want %.5f", mu, k, got, p)
+			}
+		}
+	}
+}

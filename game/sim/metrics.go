@@ -124,9 +124,9 @@ func (w *World) measure(r int, rep *Report) {
 	}
 	if zn >= 10 {
 		fn := float64(zn)
-		den := fn*zaa - float64(za*za)
+		den := float64(fn*zaa) - float64(za*za)
 		if den > 0 {
-			rep.ZipfSlope = -(fn*zab - float64(za*zb)) / den
+			rep.ZipfSlope = -(float64(fn*zab) - float64(za*zb)) / den
 		}
 	}
 

@@ -73,7 +73,6 @@ type providers struct {
 	pop    []float64 // popularity stock F
 	visits []float64 // visits this round
 	profit []float64 // profit this round
-	invest []float64 // reinvested this round
 	cash   []float64
 	mh     []bool
 	mu     []float64 // scratch: expected visits this round
@@ -93,7 +92,6 @@ func (p *providers) add(id int32, k Kind, born int32, lnq0, cash float64) {
 	p.pop = append(p.pop, 0)
 	p.visits = append(p.visits, 0)
 	p.profit = append(p.profit, 0)
-	p.invest = append(p.invest, 0)
 	p.cash = append(p.cash, cash)
 	p.mh = append(p.mh, false)
 	p.mu = append(p.mu, 0)
@@ -113,7 +111,6 @@ func (p *providers) remove(i int) {
 	p.pop[i] = p.pop[last]
 	p.visits[i] = p.visits[last]
 	p.profit[i] = p.profit[last]
-	p.invest[i] = p.invest[last]
 	p.cash[i] = p.cash[last]
 	p.mh[i] = p.mh[last]
 	p.id = p.id[:last]
@@ -125,7 +122,6 @@ func (p *providers) remove(i int) {
 	p.pop = p.pop[:last]
 	p.visits = p.visits[:last]
 	p.profit = p.profit[:last]
-	p.invest = p.invest[:last]
 	p.cash = p.cash[:last]
 	p.mh = p.mh[:last]
 	p.mu = p.mu[:last]

@@ -94,65 +94,88 @@ type param struct {
 	min, max float64
 	integer  bool // must be a whole number
 	field    func(*Scenario) *float64
+	doc      string
 }
 
 // params lists the structural parameters; rounds and burnin are handled
 // separately because they are integers in Scenario.
 var params = []param{
-	{"market", 0.01, 1, false, func(s *Scenario) *float64 { return &s.Market }},
-	{"user_share", 0, 1, false, func(s *Scenario) *float64 { return &s.UserShare }},
-	{"rival_share", 0, 1, false, func(s *Scenario) *float64 { return &s.RivalShare }},
-	{"rival_appeal", -100, 100, false, func(s *Scenario) *float64 { return &s.RivalAppeal }},
-	{"rival_take", 0, 0.7, false, func(s *Scenario) *float64 { return &s.RivalTake }},
-	{"user_theta", 0, 100, false, func(s *Scenario) *float64 { return &s.Theta }},
-	{"user_speed", 0, 1, false, func(s *Scenario) *float64 { return &s.UserSpeed }},
-	{"attention", 0, 1e8, false, func(s *Scenario) *float64 { return &s.Attention }},
-	{"nu", 0, 10, false, func(s *Scenario) *float64 { return &s.Nu }},
-	{"ad_welfare", 0, 100, false, func(s *Scenario) *float64 { return &s.AdWelfare }},
-	{"pass_through", 0, 100, false, func(s *Scenario) *float64 { return &s.PassThrough }},
-	{"ad_price", 0, 100, false, func(s *Scenario) *float64 { return &s.AdPrice }},
-	{"ad_click", 0, 100, false, func(s *Scenario) *float64 { return &s.AdClick }},
-	{"entrants", 0, 100000, true, func(s *Scenario) *float64 { return &s.Entrants }},
-	{"visits_per_entrant", 0, 100000, false, func(s *Scenario) *float64 { return &s.VisitsPerEntrant }},
-	{"entry_max", 0, 100000, false, func(s *Scenario) *float64 { return &s.EntryMax }},
-	{"review", 0, 1, false, func(s *Scenario) *float64 { return &s.Review }},
-	{"entry_scale", 0.01, 1000, false, func(s *Scenario) *float64 { return &s.EntryScale }},
-	{"entry_quality", 0, 1000, false, func(s *Scenario) *float64 { return &s.EntryQuality }},
-	{"entry_memory", 0.01, 1, false, func(s *Scenario) *float64 { return &s.EntryMemory }},
-	{"initial", 0, 100000, true, func(s *Scenario) *float64 { return &s.Initial }},
-	{"initial_seed", 0, 1e9, true, func(s *Scenario) *float64 { return &s.InitialSeed }},
-	{"cash0", 0, 1e6, false, func(s *Scenario) *float64 { return &s.Cash0 }},
-	{"sigma_q", 0, 3, false, func(s *Scenario) *float64 { return &s.SigmaQ }},
-	{"q_trunc", 0.5, 10, false, func(s *Scenario) *float64 { return &s.QTrunc }},
-	{"uniform_quality", 0, 1, true, func(s *Scenario) *float64 { return &s.UniformQuality }},
-	{"gamma", 0, 10, false, func(s *Scenario) *float64 { return &s.Gamma }},
-	{"reinvest", 0, 1, false, func(s *Scenario) *float64 { return &s.Reinvest }},
-	{"invest_half", 0.01, 1e6, false, func(s *Scenario) *float64 { return &s.InvestHalf }},
-	{"cap_decay", 0, 1, false, func(s *Scenario) *float64 { return &s.CapDecay }},
-	{"f0", 0, 1e6, false, func(s *Scenario) *float64 { return &s.F0 }},
-	{"feed_phi", 0, 3, false, func(s *Scenario) *float64 { return &s.FeedPhi }},
-	{"social_beta", 0, 2, false, func(s *Scenario) *float64 { return &s.SocialBeta }},
-	{"social_phi", 0, 3, false, func(s *Scenario) *float64 { return &s.SocialPhi }},
-	{"pool_phi", 0, 3, false, func(s *Scenario) *float64 { return &s.PoolPhi }},
-	{"tnew", 1, 100, true, func(s *Scenario) *float64 { return &s.TNew }},
-	{"retention", 0, 1, false, func(s *Scenario) *float64 { return &s.Retention }},
-	{"no_decay", 0, 1, true, func(s *Scenario) *float64 { return &s.NoDecay }},
-	{"leakage", 0, 1, false, func(s *Scenario) *float64 { return &s.Leakage }},
-	{"mh_cost", 0, 1e6, false, func(s *Scenario) *float64 { return &s.MHCost }},
-	{"mh_reach", 0, 10, false, func(s *Scenario) *float64 { return &s.MHReach }},
-	{"steer", 0, 10, false, func(s *Scenario) *float64 { return &s.Steer }},
-	{"fp_cut", 0, 1, false, func(s *Scenario) *float64 { return &s.FPCut }},
-	{"fp_margin", 0, 10, false, func(s *Scenario) *float64 { return &s.FPMargin }},
-	{"no_exit", 0, 1, true, func(s *Scenario) *float64 { return &s.NoExit }},
-	{"exit_hazard", 0, 1, false, func(s *Scenario) *float64 { return &s.ExitHaz }},
-	{"tail_xmin", 0.01, 1000, false, func(s *Scenario) *float64 { return &s.TailXMin }},
-	{"regulator", 0, 1, true, func(s *Scenario) *float64 { return &s.Regulator }},
-	{"reg_rate", 0, 1, false, func(s *Scenario) *float64 { return &s.RegRate }},
-	{"remedy_rounds", 0, 100, true, func(s *Scenario) *float64 { return &s.RemedyLen }},
-	{"remedy_cap", 0.002, 1, false, func(s *Scenario) *float64 { return &s.RemedyCap }},
-	{"remedy_openness", 0, 1, false, func(s *Scenario) *float64 { return &s.RemedyOpn }},
-	{"fine_min", 0, 1, false, func(s *Scenario) *float64 { return &s.FineMin }},
-	{"fine_max", 0, 1, false, func(s *Scenario) *float64 { return &s.FineMax }},
+	{"market", 0.01, 1, false, func(s *Scenario) *float64 { return &s.Market }, "most of the addressable market the two platforms together reach, M, in (0,1]"},
+	{"user_share", 0, 1, false, func(s *Scenario) *float64 { return &s.UserShare }, "the platform's starting share U of the addressable market"},
+	{"rival_share", 0, 1, false, func(s *Scenario) *float64 { return &s.RivalShare }, "the rival's starting share of the addressable market"},
+	{"rival_appeal", -100, 100, false, func(s *Scenario) *float64 { return &s.RivalAppeal }, "the rival's user welfare W_rival, compared with the platform's W"},
+	{"rival_take", 0, 0.7, false, func(s *Scenario) *float64 { return &s.RivalTake }, "the rival's take rate, in [0,0.7]"},
+	{"user_theta", 0, 100, false, func(s *Scenario) *float64 { return &s.Theta }, "how strongly users follow the welfare gap θ"},
+	{"user_speed", 0, 1, false, func(s *Scenario) *float64 { return &s.UserSpeed }, "share of the gap to the target user share closed per round"},
+	{"attention", 0, 1e8, false, func(s *Scenario) *float64 { return &s.Attention }, "provider visits per round when the platform holds the whole market"},
+	{"nu", 0, 10, false, func(s *Scenario) *float64 { return &s.Nu }, "weight ν of variety (entropy of traffic shares) in welfare"},
+	{"ad_welfare", 0, 100, false, func(s *Scenario) *float64 { return &s.AdWelfare }, "welfare cost κad per unit of ad load"},
+	{"pass_through", 0, 100, false, func(s *Scenario) *float64 { return &s.PassThrough }, "welfare cost per unit of effective take rate (fees passed on to users as prices)"},
+	{"ad_price", 0, 100, false, func(s *Scenario) *float64 { return &s.AdPrice }, "revenue per ad exposure when billed by exposure"},
+	{"ad_click", 0, 100, false, func(s *Scenario) *float64 { return &s.AdClick }, "revenue per ad exposure when billed by interaction (price × interaction rate)"},
+	{"entrants", 0, 100000, true, func(s *Scenario) *float64 { return &s.Entrants }, "a fixed number of entrants per round, skipping review and choice; 0 = endogenous entry"},
+	{"visits_per_entrant", 0, 100000, false, func(s *Scenario) *float64 { return &s.VisitsPerEntrant }, "if > 0, attention per round is entrants × this (Price's m) instead of coming from users"},
+	{"entry_max", 0, 100000, false, func(s *Scenario) *float64 { return &s.EntryMax }, "candidates per round at full openness, Emax"},
+	{"review", 0, 1, false, func(s *Scenario) *float64 { return &s.Review }, "share of candidates (lowest quality) a fully closed platform rejects, ρmax"},
+	{"entry_scale", 0.01, 1000, false, func(s *Scenario) *float64 { return &s.EntryScale }, "spread s of the entry decision, money units"},
+	{"entry_quality", 0, 1000, false, func(s *Scenario) *float64 { return &s.EntryQuality }, "extra expected profit per standard deviation of own quality, money units"},
+	{"entry_memory", 0.01, 1, false, func(s *Scenario) *float64 { return &s.EntryMemory }, "weight of the latest newcomers' profit in the expectation, in (0,1]"},
+	{"initial", 0, 100000, true, func(s *Scenario) *float64 { return &s.Initial }, "providers present at the start (before burn-in), all born at the start"},
+	{"initial_seed", 0, 1e9, true, func(s *Scenario) *float64 { return &s.InitialSeed }, "if > 0, the initial providers' kinds and qualities come from this seed, so every world has the same ones (MusicLab's 48 songs)"},
+	{"cash0", 0, 1e6, false, func(s *Scenario) *float64 { return &s.Cash0 }, "starting cash of an entrant, money units"},
+	{"sigma_q", 0, 3, false, func(s *Scenario) *float64 { return &s.SigmaQ }, "σ of log innate quality (q0 ~ LogNormal(0, σ²))"},
+	{"q_trunc", 0.5, 10, false, func(s *Scenario) *float64 { return &s.QTrunc }, "innate log quality is truncated at this many standard deviations"},
+	{"uniform_quality", 0, 1, true, func(s *Scenario) *float64 { return &s.UniformQuality }, "1 draws innate quality (fitness) from U(0,1) instead"},
+	{"gamma", 0, 10, false, func(s *Scenario) *float64 { return &s.Gamma }, "capability ceiling γ, quality q = q0·m with m in [1, 1+γ]"},
+	{"reinvest", 0, 1, false, func(s *Scenario) *float64 { return &s.Reinvest }, "share of positive profit reinvested in capability"},
+	{"invest_half", 0.01, 1e6, false, func(s *Scenario) *float64 { return &s.InvestHalf }, "investment per round that closes half the gap to full capability (in ln m)"},
+	{"cap_decay", 0, 1, false, func(s *Scenario) *float64 { return &s.CapDecay }, "share of capability lost per round without investment"},
+	{"f0", 0, 1e6, false, func(s *Scenario) *float64 { return &s.F0 }, "initial attractiveness F0 added to popularity in every attraction weight"},
+	{"feed_phi", 0, 3, false, func(s *Scenario) *float64 { return &s.FeedPhi }, "quality exponent φF of the feed"},
+	{"social_beta", 0, 2, false, func(s *Scenario) *float64 { return &s.SocialBeta }, "popularity exponent βS of social sharing"},
+	{"social_phi", 0, 3, false, func(s *Scenario) *float64 { return &s.SocialPhi }, "quality exponent φS of social sharing"},
+	{"pool_phi", 0, 3, false, func(s *Scenario) *float64 { return &s.PoolPhi }, "quality exponent of the cold-start pool"},
+	{"tnew", 1, 100, true, func(s *Scenario) *float64 { return &s.TNew }, "rounds a provider counts as new (cold-start pool, grants, newcomer profit)"},
+	{"retention", 0, 1, false, func(s *Scenario) *float64 { return &s.Retention }, "share δ of popularity kept each round"},
+	{"no_decay", 0, 1, true, func(s *Scenario) *float64 { return &s.NoDecay }, "1 keeps all popularity (δ = 1)"},
+	{"leakage", 0, 1, false, func(s *Scenario) *float64 { return &s.Leakage }, "share ℓ of the take lost off-platform at full openness (the loss grows with openness squared)"},
+	{"mh_cost", 0, 1e6, false, func(s *Scenario) *float64 { return &s.MHCost }, "fixed cost per round of also serving the rival"},
+	{"mh_reach", 0, 10, false, func(s *Scenario) *float64 { return &s.MHReach }, "rival sales per platform sale, per unit of the rival/platform user ratio"},
+	{"steer", 0, 10, false, func(s *Scenario) *float64 { return &s.Steer }, "share of its sales a multi-homer steers to the rival per unit of fee gap (effective take minus the rival's)"},
+	{"fp_cut", 0, 1, false, func(s *Scenario) *float64 { return &s.FPCut }, "share of vendors' revenue the first-party feature takes"},
+	{"fp_margin", 0, 10, false, func(s *Scenario) *float64 { return &s.FPMargin }, "the platform's revenue per unit of vendor revenue it takes"},
+	{"no_exit", 0, 1, true, func(s *Scenario) *float64 { return &s.NoExit }, "1 keeps every provider forever"},
+	{"exit_hazard", 0, 1, false, func(s *Scenario) *float64 { return &s.ExitHaz }, "per-round probability that a provider leaves anyway"},
+	{"tail_xmin", 0.01, 1000, false, func(s *Scenario) *float64 { return &s.TailXMin }, "xmin of the tail exponent, as a multiple of mean popularity"},
+	{"regulator", 0, 1, true, func(s *Scenario) *float64 { return &s.Regulator }, "1 lets the regulator act (from round 1)"},
+	{"reg_rate", 0, 1, false, func(s *Scenario) *float64 { return &s.RegRate }, "regulatory hazard per round at full dominance and a score of 1"},
+	{"remedy_rounds", 0, 100, true, func(s *Scenario) *float64 { return &s.RemedyLen }, "rounds a remedy lasts"},
+	{"remedy_cap", 0.002, 1, false, func(s *Scenario) *float64 { return &s.RemedyCap }, "feed-share cap under a remedy"},
+	{"remedy_openness", 0, 1, false, func(s *Scenario) *float64 { return &s.RemedyOpn }, "openness floor under a remedy"},
+	{"fine_min", 0, 1, false, func(s *Scenario) *float64 { return &s.FineMin }, "smallest fine, share of the trailing four quarters' revenue"},
+	{"fine_max", 0, 1, false, func(s *Scenario) *float64 { return &s.FineMax }, "largest fine, share of the trailing four quarters' revenue"},
+}
+
+// ParamSpec describes one structural parameter of a Scenario: its key,
+// what it means, its valid range, whether it must be a whole number, and
+// its value in the baseline.
+type ParamSpec struct {
+	Key      string
+	Doc      string
+	Min, Max float64
+	Integer  bool
+	Default  float64 // the baseline's value
+}
+
+// ParamSpecs lists every structural parameter (levers are in LeverSpecs),
+// in the order of the Scenario's fields.
+func ParamSpecs() []ParamSpec {
+	b := baseline()
+	out := make([]ParamSpec, 0, len(params))
+	for _, p := range params {
+		out = append(out, ParamSpec{Key: p.key, Doc: p.doc, Min: p.min, Max: p.max, Integer: p.integer, Default: *p.field(&b)})
+	}
+	return out
 }
 
 // Ranges of the integer keys.
@@ -452,7 +475,8 @@ func ParseScenario(file string, data []byte) (Scenario, error) {
 	for k := range raw {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b string) int { return keyLine(data, a) - keyLine(data, b) })
+	slices.Sort(keys)
+	slices.SortStableFunc(keys, func(a, b string) int { return keyLine(data, a) - keyLine(data, b) })
 	for _, k := range keys {
 		if k == "base" || k == "name" {
 			continue

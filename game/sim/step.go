@@ -307,7 +307,6 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 			}
 		}
 		p.profit[i] = pi
-		p.invest[i] = inv
 		p.cash[i] += pi - inv
 		invest += inv
 		profit += pi
@@ -342,6 +341,7 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 	}
 	rep.AdRevenue = ads
 	rep.PlatformRevenue = fees + ads + fpRev - grants
+	w.books = books{fees: fees, ads: ads, firstParty: fpRev, grants: grants, profit: profit, invest: invest}
 	rep.ComplementorProfit = profit
 	if n := p.len(); n > 0 {
 		rep.InvestmentPerProvider = invest / float64(n)

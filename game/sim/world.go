@@ -28,6 +28,7 @@ type World struct {
 	remedy     int       // rounds left under a remedy
 	cohort     [16]int32 // active providers by entry round modulo 16
 	history    []Report
+	books      books // the last round's money flows, for accounting checks
 
 	// scratch for metrics, reused every round
 	hist    []int32
@@ -35,6 +36,13 @@ type World struct {
 	scratch []float64
 	vlnv    []float64 // v·ln v for small integer v
 	lnRank  []float64 // ln r for ranks 1–200
+}
+
+// books are the platform's money flows of the last round: PlatformRevenue
+// = fees + ads + firstParty − grants − the fine.
+type books struct {
+	fees, ads, firstParty, grants float64
+	profit, invest                float64 // providers' total profit and reinvestment
 }
 
 // histSize bounds the integer visit counts that metrics bucket directly.

@@ -1,0 +1,45 @@
+//go:build xvfb
+
+package game
+
+import (
+	"image"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// BenchmarkRoundSceneUpdate measures one tick of the round screen's
+// Update (input, layout, the network step and the frame's mesh) for the
+// sandbox's network of about 2,000 providers, while a round animates.
+func BenchmarkRoundSceneUpdate(b *testing.B) {
+	r := newRoundRig(b, 1280, 800, nil, sandboxSetup(), 0)
+	r.s.playing = false
+	r.ticks(5)
+	if err := r.s.stepRound(); err != nil {
+		b.Fatal(err)
+	}
+	r.ticks(2)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		r.tick(nil)
+	}
+	b.ReportMetric(float64(r.s.net.Active()), "providers")
+}
+
+// BenchmarkRoundSceneDraw measures drawing the prepared round screen and
+// waiting for the GPU (under Xvfb that is a software renderer, so this
+// is a ceiling, not what a player's GPU does).
+func BenchmarkRoundSceneDraw(b *testing.B) {
+	r := newRoundRig(b, 1280, 800, nil, sandboxSetup(), 0)
+	r.s.playing = false
+	r.ticks(5)
+	px := make([]byte, 4)
+	b.ResetTimer()
+	for b.Loop() {
+		r.tick(nil)
+		r.s.Draw(r.img)
+		r.img.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(px)
+	}
+}

@@ -1,0 +1,97 @@
+package save
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/longtail-case/longtail/game/play"
+)
+
+func sample() File {
+	return File{
+		Settings: Settings{TextScale: 1.5, ReducedMotion: true},
+		Progress: &Progress{
+			Seed: 42, Doc: 1, Scene: "round",
+			Chapters: []Chapter{{Number: 1, Played: 3, Decisions: []play.Decision{
+				{Chapter: 1, Round: 1, Lever: "openness", Value: 0.6},
+				{Chapter: 1, Round: 4, Lever: "take_rate", Value: 0.15},
+			}}},
+			Reflections: []Reflection{{Chapter: 1, Prompt: "Why?", Text: "Because."}},
+			Student:     Student{ID: "S1"},
+		},
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	data, err := sample().Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := f.Encode()
+	if string(again) != string(data) {
+		t.Errorf("round trip changed the save:\n%s\n%s", data, again)
+	}
+	if f.Progress.Chapters[0].Decisions[1].Value != 0.15 || f.Settings.TextScale != 1.5 {
+		t.Errorf("decoded %+v", f)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	good, _ := sample().Encode()
+	tests := []struct {
+		name, data, want string
+	}{
+		{"not json", "{not json", "invalid character"},
+		{"empty", "", "EOF"},
+		{"unknown field", strings.Replace(string(good), `"format"`, `"formt"`, 1), "unknown field"},
+		{"format", strings.Replace(string(good), `"format": 1`, `"format": 9`, 1), "format 9"},
+		{"text scale", strings.Replace(string(good), `"text_scale": 1.5`, `"text_scale": 7`, 1), "text_scale"},
+		{"scene", strings.Replace(string(good), `"scene": "round"`, `"scene": "void"`, 1), "scene"},
+		{"decision chapter", strings.Replace(string(good), `"lever": "take_rate"`, `"lever": "take_rate", "chapter": 2`, 1), "decision 2"},
+		{"trailing", string(good) + "{}", "after the JSON"},
+		{"too big", strings.Repeat(" ", MaxBytes+1), "larger"},
+	}
+	for _, tt := range tests {
+		_, err := Decode([]byte(tt.data))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want it to mention %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestProgressHelpers(t *testing.T) {
+	p := &Progress{}
+	p.ChapterByNumber(2).Played = 4
+	if p.ChapterByNumber(2).Played != 4 || len(p.Chapters) != 1 {
+		t.Errorf("ChapterByNumber: %+v", p.Chapters)
+	}
+	p.SetReflection(Reflection{Chapter: 1, Prompt: "a", Text: "x"})
+	p.SetReflection(Reflection{Chapter: 1, Prompt: "a", Text: "y"})
+	if p.Reflection(1, "a") != "y" || len(p.Reflections) != 1 || p.Reflection(1, "b") != "" {
+		t.Errorf("reflections: %+v", p.Reflections)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	good, _ := sample().Encode()
+	f.Add(good)
+	f.Add([]byte(`{"format":1,"settings":{"text_scale":1}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sf, err := Decode(data)
+		if err != nil {
+			return
+		}
+		// Whatever decodes must encode and decode to the same.
+		b, err := sf.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(b); err != nil {
+			t.Fatalf("re-decode: %v", err)
+		}
+	})
+}
