@@ -19,11 +19,16 @@ type gameDriver struct {
 	ctx context.Context
 }
 
-// scene waits until window.longtail.scene is name.
+// scene waits until window.longtail.scene is name, and for the screen to
+// settle (input during the change of screens is not for the new screen).
 func (g gameDriver) scene(name string) {
 	g.t.Helper()
 	waitFor(g.t, g.ctx, "the "+name+" screen", `window.longtail.scene === '`+name+`'`, 30*time.Second)
+	time.Sleep(settle)
 }
+
+// settle is how long a new screen gets before the driver types.
+const settle = 700 * time.Millisecond
 
 // startCase chooses the title screen's first button (Start the case, or
 // Continue when there is saved progress) and reads on to chapter n's round
@@ -35,6 +40,7 @@ func (g gameDriver) startCase(n int) {
 	press(g.t, g.ctx, kb.Enter)
 	for i := 0; i < 8; i++ {
 		waitFor(g.t, g.ctx, "a reader or the round screen", `['reader', 'round'].includes(window.longtail.scene)`, 30*time.Second)
+		time.Sleep(settle)
 		st := state(g.t, g.ctx)
 		if st.Scene == "round" {
 			return

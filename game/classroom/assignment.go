@@ -46,8 +46,8 @@ import (
 // (game/sim), the session rules (game/play) and the submission's outcome
 // fields. Bump it whenever any of them changes a number, so a submission
 // made with another engine is reported as such instead of as tampered.
-// It is the one place the model version is written down.
-const EngineVersion = "longtail-engine/1"
+// The model's part is sim.Version, which its golden test keeps honest.
+const EngineVersion = "longtail-engine/" + sim.Version
 
 // AssignmentFormat is the version of the assignment file format this
 // package reads. A file may say `format = 1`; any other value is an error.

@@ -67,22 +67,29 @@ func reportHash(reps []Report) string {
 // Makefile), so both must produce the same bits.
 func TestGoldenHash(t *testing.T) {
 	reps := goldenRun(t)
-	got := reportHash(reps)
+	got := "v" + Version + " " + reportHash(reps)
 	file := filepath.Join("testdata", "baseline100.sha256")
-	if *update {
+	raw, err := os.ReadFile(file)
+	if err != nil && !*update {
+		t.Fatalf("%v (run go test -run TestGoldenHash -update)", err)
+	}
+	want := strings.TrimSpace(string(raw))
+	if *update && want != got {
+		// A new hash is accepted only under a new Version: the model's
+		// numbers are what submissions are verified against.
+		if strings.HasPrefix(want, "v"+Version+" ") {
+			t.Fatalf("the model's numbers changed but sim.Version is still %q: bump it (and the golden files) before updating", Version)
+		}
 		if err := os.WriteFile(file, []byte(got+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		want = got
 	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestGoldenHash -update)", err)
-	}
-	if got != strings.TrimSpace(string(want)) {
-		t.Errorf("%s/%s: hash of the 100-round baseline = %s, golden %s", runtime.GOOS, runtime.GOARCH, got, strings.TrimSpace(string(want)))
+	if got != want {
+		t.Errorf("%s/%s: version and hash of the 100-round baseline = %s, golden %s (if the model changed on purpose, bump sim.Version and run with -update)", runtime.GOOS, runtime.GOARCH, got, want)
 	}
 	// A second run with the same seed is identical.
-	if again := reportHash(goldenRun(t)); again != got {
+	if again := "v" + Version + " " + reportHash(goldenRun(t)); again != got {
 		t.Errorf("two runs with the same seed differ")
 	}
 }

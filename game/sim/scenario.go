@@ -13,10 +13,11 @@ import (
 
 // Scenario holds everything structural about a run, plus the starting
 // levers. Every field except Name has a snake_case key (given in its
-// comment) that Set, scenario files and the CLI's -set accept; levers share
-// the same flat namespace. Money is in the model's money units (one unit ≈
-// the revenue of one visit to an official account); attention is in visits
-// per round (one round is one quarter).
+// comment, with the baseline's value) that Set, scenario files and the
+// CLI's -set accept; levers share the same flat namespace. ParamSpecs
+// lists the keys with their ranges. Money is in the model's money units
+// (one unit ≈ the revenue of one visit to an official account); attention
+// is in visits per round (one round is one quarter).
 type Scenario struct {
 	Name   string
 	Rounds int    // rounds: rounds a student plays (the CLI's default -rounds), 1–1000
@@ -24,68 +25,68 @@ type Scenario struct {
 	Levers Levers // starting levers
 
 	// Users, the market and the rival.
-	Market      float64 // market: most of the addressable market the two platforms together reach, M, in (0,1]
-	UserShare   float64 // user_share: the platform's starting share U of the addressable market
-	RivalShare  float64 // rival_share: the rival's starting share of the addressable market
-	RivalAppeal float64 // rival_appeal: the rival's user welfare W_rival, compared with the platform's W
-	RivalTake   float64 // rival_take: the rival's take rate, in [0,0.7]
-	Theta       float64 // user_theta: how strongly users follow the welfare gap θ
-	UserSpeed   float64 // user_speed: share of the gap to the target user share closed per round
-	Attention   float64 // attention: provider visits per round when the platform holds the whole market
-	Nu          float64 // nu: weight ν of variety (entropy of traffic shares) in welfare
-	AdWelfare   float64 // ad_welfare: welfare cost κad per unit of ad load
-	PassThrough float64 // pass_through: welfare cost per unit of effective take rate (fees passed on to users as prices)
-	AdPrice     float64 // ad_price: revenue per ad exposure when billed by exposure
-	AdClick     float64 // ad_click: revenue per ad exposure when billed by interaction (price × interaction rate)
+	Market      float64 // market: most of the addressable market the two platforms together reach, M, in (0,1]; baseline 0.95
+	UserShare   float64 // user_share: the platform's starting share U of the addressable market; baseline 0.7
+	RivalShare  float64 // rival_share: the rival's starting share of the addressable market; baseline 0.25
+	RivalAppeal float64 // rival_appeal: the rival's user welfare W_rival, compared with the platform's W; baseline 2.0
+	RivalTake   float64 // rival_take: the rival's take rate, in [0,0.7]; baseline 0.10
+	Theta       float64 // user_theta: how strongly users follow the welfare gap θ; baseline 1.5
+	UserSpeed   float64 // user_speed: share of the gap to the target user share closed per round; baseline 0.2
+	Attention   float64 // attention: provider visits per round when the platform holds the whole market; baseline 50000
+	Nu          float64 // nu: weight ν of variety (entropy of traffic shares) in welfare; baseline 0.3
+	AdWelfare   float64 // ad_welfare: welfare cost κad per unit of ad load; baseline 4
+	PassThrough float64 // pass_through: welfare cost per unit of effective take rate (fees passed on to users as prices); baseline 1.8
+	AdPrice     float64 // ad_price: revenue per ad exposure when billed by exposure; baseline 0.2
+	AdClick     float64 // ad_click: revenue per ad exposure when billed by interaction (price × interaction rate); baseline 0.15
 
 	// Entry.
-	Entrants         float64 // entrants: a fixed number of entrants per round, skipping review and choice; 0 = endogenous entry
-	VisitsPerEntrant float64 // visits_per_entrant: if > 0, attention per round is entrants × this (Price's m) instead of coming from users
-	EntryMax         float64 // entry_max: candidates per round at full openness, Emax
-	Review           float64 // review: share of candidates (lowest quality) a fully closed platform rejects, ρmax
-	EntryScale       float64 // entry_scale: spread s of the entry decision, money units
-	EntryQuality     float64 // entry_quality: extra expected profit per standard deviation of own quality, money units
-	EntryMemory      float64 // entry_memory: weight of the latest newcomers' profit in the expectation, in (0,1]
-	Initial          float64 // initial: providers present at the start (before burn-in), all born at the start
-	InitialSeed      float64 // initial_seed: if > 0, the initial providers' kinds and qualities come from this seed, so every world has the same ones (MusicLab's 48 songs)
-	Cash0            float64 // cash0: starting cash of an entrant, money units
+	Entrants         float64 // entrants: a fixed number of entrants per round, skipping review and choice; 0 = endogenous entry; baseline 0
+	VisitsPerEntrant float64 // visits_per_entrant: if > 0, attention per round is entrants × this (Price's m) instead of coming from users; baseline 0
+	EntryMax         float64 // entry_max: candidates per round at full openness, Emax; baseline 150
+	Review           float64 // review: share of candidates (lowest quality) a fully closed platform rejects, ρmax; baseline 0.7
+	EntryScale       float64 // entry_scale: spread s of the entry decision, money units; baseline 2
+	EntryQuality     float64 // entry_quality: extra expected profit per standard deviation of own quality, money units; baseline 4
+	EntryMemory      float64 // entry_memory: weight of the latest newcomers' profit in the expectation, in (0,1]; baseline 0.3
+	Initial          float64 // initial: providers present at the start (before burn-in), all born at the start; baseline 0
+	InitialSeed      float64 // initial_seed: if > 0, the initial providers' kinds and qualities come from this seed, so every world has the same ones (MusicLab's 48 songs); baseline 0
+	Cash0            float64 // cash0: starting cash of an entrant, money units; baseline 8
 
 	// Quality and capability.
-	SigmaQ         float64 // sigma_q: σ of log innate quality (q0 ~ LogNormal(0, σ²))
-	QTrunc         float64 // q_trunc: innate log quality is truncated at this many standard deviations
-	UniformQuality float64 // uniform_quality: 1 draws innate quality (fitness) from U(0,1) instead
-	Gamma          float64 // gamma: capability ceiling γ, quality q = q0·m with m in [1, 1+γ]
-	Reinvest       float64 // reinvest: share of positive profit reinvested in capability
-	InvestHalf     float64 // invest_half: investment per round that closes half the gap to full capability (in ln m)
-	CapDecay       float64 // cap_decay: share of capability lost per round without investment
+	SigmaQ         float64 // sigma_q: σ of log innate quality (q0 ~ LogNormal(0, σ²)); baseline 0.65
+	QTrunc         float64 // q_trunc: innate log quality is truncated at this many standard deviations; baseline 4
+	UniformQuality float64 // uniform_quality: 1 draws innate quality (fitness) from U(0,1) instead; baseline 0
+	Gamma          float64 // gamma: capability ceiling γ, quality q = q0·m with m in [1, 1+γ]; baseline 1
+	Reinvest       float64 // reinvest: share of positive profit reinvested in capability; baseline 0.3
+	InvestHalf     float64 // invest_half: investment per round that closes half the gap to full capability (in ln m); baseline 20
+	CapDecay       float64 // cap_decay: share of capability lost per round without investment; baseline 0.1
 
 	// Attention channels.
-	F0         float64 // f0: initial attractiveness F0 added to popularity in every attraction weight
-	FeedPhi    float64 // feed_phi: quality exponent φF of the feed
-	SocialBeta float64 // social_beta: popularity exponent βS of social sharing
-	SocialPhi  float64 // social_phi: quality exponent φS of social sharing
-	PoolPhi    float64 // pool_phi: quality exponent of the cold-start pool
-	TNew       float64 // tnew: rounds a provider counts as new (cold-start pool, grants, newcomer profit)
-	Retention  float64 // retention: share δ of popularity kept each round
-	NoDecay    float64 // no_decay: 1 keeps all popularity (δ = 1)
+	F0         float64 // f0: initial attractiveness F0 added to popularity in every attraction weight; baseline 4
+	FeedPhi    float64 // feed_phi: quality exponent φF of the feed; baseline 1
+	SocialBeta float64 // social_beta: popularity exponent βS of social sharing; baseline 0.4
+	SocialPhi  float64 // social_phi: quality exponent φS of social sharing; baseline 1.5
+	PoolPhi    float64 // pool_phi: quality exponent of the cold-start pool; baseline 1
+	TNew       float64 // tnew: rounds a provider counts as new (cold-start pool, grants, newcomer profit); baseline 8
+	Retention  float64 // retention: share δ of popularity kept each round; baseline 0.9
+	NoDecay    float64 // no_decay: 1 keeps all popularity (δ = 1); baseline 0
 
 	// Money.
-	Leakage   float64 // leakage: share ℓ of the take lost off-platform at full openness (the loss grows with openness squared)
-	MHCost    float64 // mh_cost: fixed cost per round of also serving the rival
-	MHReach   float64 // mh_reach: rival sales per platform sale, per unit of the rival/platform user ratio
-	Steer     float64 // steer: share of its sales a multi-homer steers to the rival per unit of fee gap (effective take minus the rival's)
-	FPCut     float64 // fp_cut: share of vendors' revenue the first-party feature takes
-	FPMargin  float64 // fp_margin: the platform's revenue per unit of vendor revenue it takes
-	NoExit    float64 // no_exit: 1 keeps every provider forever
-	ExitHaz   float64 // exit_hazard: per-round probability that a provider leaves anyway
-	TailXMin  float64 // tail_xmin: xmin of the tail exponent, as a multiple of mean popularity
-	Regulator float64 // regulator: 1 lets the regulator act (from round 1)
-	RegRate   float64 // reg_rate: regulatory hazard per round at full dominance and a score of 1
-	RemedyLen float64 // remedy_rounds: rounds a remedy lasts
-	RemedyCap float64 // remedy_cap: feed-share cap under a remedy
-	RemedyOpn float64 // remedy_openness: openness floor under a remedy
-	FineMin   float64 // fine_min: smallest fine, share of the trailing four quarters' revenue
-	FineMax   float64 // fine_max: largest fine, share of the trailing four quarters' revenue
+	Leakage   float64 // leakage: share ℓ of the take lost off-platform at full openness (the loss grows with openness squared); baseline 0.3
+	MHCost    float64 // mh_cost: fixed cost per round of also serving the rival; baseline 5
+	MHReach   float64 // mh_reach: rival sales per platform sale, per unit of the rival/platform user ratio; baseline 0.5
+	Steer     float64 // steer: share of its sales a multi-homer steers to the rival per unit of fee gap (effective take minus the rival's); baseline 1.3
+	FPCut     float64 // fp_cut: share of vendors' revenue the first-party feature takes; baseline 0.4
+	FPMargin  float64 // fp_margin: the platform's revenue per unit of vendor revenue it takes; baseline 0.5
+	NoExit    float64 // no_exit: 1 keeps every provider forever; baseline 0
+	ExitHaz   float64 // exit_hazard: per-round probability that a provider leaves anyway; baseline 0.01
+	TailXMin  float64 // tail_xmin: xmin of the tail exponent, as a multiple of mean popularity; baseline 10
+	Regulator float64 // regulator: 1 lets the regulator act (from round 1); baseline 1
+	RegRate   float64 // reg_rate: regulatory hazard per round at full dominance and a score of 1; baseline 0.04
+	RemedyLen float64 // remedy_rounds: rounds a remedy lasts; baseline 8
+	RemedyCap float64 // remedy_cap: feed-share cap under a remedy; baseline 0.02
+	RemedyOpn float64 // remedy_openness: openness floor under a remedy; baseline 0.8
+	FineMin   float64 // fine_min: smallest fine, share of the trailing four quarters' revenue; baseline 0.01
+	FineMax   float64 // fine_max: largest fine, share of the trailing four quarters' revenue; baseline 0.10
 }
 
 // param describes one structural parameter.
