@@ -18,7 +18,7 @@ deps:
 	@$(GO) mod download
 
 fmt:
-	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@bad=$$(find . -name '*.go' -not -path './.git/*' | xargs gofmt -l); \
 	if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 
 vet:

@@ -16,6 +16,7 @@ import (
 type epilogueScene struct {
 	c          *ctx
 	export     *button
+	csv        *button // the per-round series beside the submission
 	title      *button
 	ring       focusRing
 	rows       []epilogueRow
@@ -42,7 +43,7 @@ type epilogueRow struct {
 }
 
 func newEpilogueScene(c *ctx) *epilogueScene {
-	return &epilogueScene{c: c, export: &button{primary: true}, title: &button{}}
+	return &epilogueScene{c: c, export: &button{primary: true}, csv: &button{}, title: &button{}}
 }
 
 func (e *epilogueScene) Name() string { return "epilogue" }
@@ -122,6 +123,7 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 		e.rows = append(e.rows, row)
 	}
 	e.export.label = c.t("epilogue.export")
+	e.csv.label = c.t("epilogue.csv")
 	e.title.label = c.t("epilogue.totitle")
 	// Scroll when the cards do not fit (large text, many chapters).
 	in := c.in
@@ -141,14 +143,15 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	y += c.dp(16)
 	bh := buttonHeight(u)
 	e.export.r = rect{e.x, y, min(e.w, max(c.dp(280), buttonWidth(u, e.export.label))), bh}
-	e.title.r = rect{e.x, y + bh + c.dp(12), min(e.w, max(c.dp(280), buttonWidth(u, e.title.label))), bh}
+	e.csv.r = rect{e.x, y + bh + c.dp(12), min(e.w, max(c.dp(280), buttonWidth(u, e.csv.label))), bh}
+	e.title.r = rect{e.x, e.csv.r.y + bh + c.dp(12), min(e.w, max(c.dp(280), buttonWidth(u, e.title.label))), bh}
 	bottom := e.title.r.y + e.title.r.h + c.dp(120) + e.scroll
 	maxScroll := math.Max(0, bottom-c.h)
 	if in.end {
 		e.scroll = maxScroll
 	}
 	e.scroll = math.Max(0, math.Min(maxScroll, e.scroll))
-	e.ring.set(e.export, e.title)
+	e.ring.set(e.export, e.csv, e.title)
 	if e.ring.cur < 0 {
 		e.ring.focus(e.export)
 	}
@@ -158,13 +161,21 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 		data, err := sub.MarshalIndent()
 		if err == nil {
 			var where string
-			where, err = exportFile(c.exportDir, sub.FileName(), data)
+			where, err = exportFile(c.exportDir, sub.FileName(), "application/json", data)
 			if err == nil {
 				e.statusText, e.failed = c.t("epilogue.exported", where), false
 			}
 		}
 		if err != nil {
 			e.statusText, e.failed = c.t("epilogue.export.failed", err.Error()), true
+		}
+	case e.csv:
+		sub := c.submission()
+		where, err := exportFile(c.exportDir, sub.SeriesFileName(), "text/csv", classroom.SeriesCSV(c.sessionsInOrder()))
+		if err != nil {
+			e.statusText, e.failed = c.t("epilogue.export.failed", err.Error()), true
+		} else {
+			e.statusText, e.failed = c.t("epilogue.exported.csv", where), false
 		}
 	case e.title:
 		return newTitleScene(c, 0), nil

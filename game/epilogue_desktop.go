@@ -8,11 +8,12 @@ import (
 	"path/filepath"
 )
 
-// exportFile writes the submission into dir, or by default the user's
+// exportFile writes data (the submission, or its series; mime is for the
+// browser) into dir, or by default the user's
 // Documents folder (the config folder when there is none), and returns the
 // path written. An existing file of the same name is kept: a number is
 // added instead.
-func exportFile(dir, name string, data []byte) (string, error) {
+func exportFile(dir, name, _ string, data []byte) (string, error) {
 	if home, err := os.UserHomeDir(); err == nil && dir == "" {
 		if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
 			dir = filepath.Join(home, "Documents")

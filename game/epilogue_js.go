@@ -7,9 +7,9 @@ import (
 	"syscall/js"
 )
 
-// exportFile offers the submission as a download named name and returns
+// exportFile offers data of type mime as a download named name and returns
 // the name (the directory is ignored in the browser).
-func exportFile(_, name string, data []byte) (where string, err error) {
+func exportFile(_, name, mime string, data []byte) (where string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			where, err = "", errors.New("game: the browser refused the download")
@@ -18,7 +18,7 @@ func exportFile(_, name string, data []byte) (where string, err error) {
 	doc := js.Global().Get("document")
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
-	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": "application/json"})
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
 	url := js.Global().Get("URL").Call("createObjectURL", blob)
 	a := doc.Call("createElement", "a")
 	a.Set("href", url)

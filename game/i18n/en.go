@@ -107,6 +107,8 @@ func englishCore() map[string]string {
 		"epilogue.export":           "Export my submission",
 		"epilogue.exported":         "Saved your submission as %s", // path or file name
 		"epilogue.export.failed":    "Could not export the submission: %s",
+		"epilogue.csv":              "Export the rounds as CSV",
+		"epilogue.exported.csv":     "Saved every round's numbers as %s", // path or file name
 		"epilogue.totitle":          "Back to the title screen",
 
 		// The page's live region.
