@@ -249,3 +249,99 @@ func logx(x float64) float64 {
 	ef := float64(e)
 	return float64(ef*ln2Hi) + (logLn[j] + (r + (p + float64(ef*ln2Lo))))
 }
+
+// expxs sets dst[i] = expx(xs[i]) for every i, bit for bit; dst may be
+// xs. It is expx's body in a loop without calls, so that the processor
+// can overlap the work on neighbouring elements: the model calls it on
+// whole columns of providers.
+func expxs(dst, xs []float64) {
+	const (
+		n       = 1 << expTableBits
+		invLn2N = n / math.Ln2
+		ln2NHi  = ln2Hi / n
+		ln2NLo  = ln2Lo / n
+	)
+	dst = dst[:len(xs)]
+	// Arguments out of the fast path's range are rare: look for them
+	// first, so that the main loop needs no call.
+	out := 0
+	for _, x := range xs {
+		out |= b2i(!(x > -708 && x < 709)) // NaN, ±Inf, and results near the limits
+	}
+	if out != 0 {
+		for i, x := range xs {
+			dst[i] = expx(x)
+		}
+		return
+	}
+	for i, x := range xs {
+		// Rounding half away from zero without a branch: y and the
+		// half have the same sign, so y ± 0.5 is what expx computes.
+		y := float64(x * invLn2N)
+		k := int(y + math.Copysign(0.5, y))
+		kf := float64(k)
+		r := (x - float64(kf*ln2NHi)) - float64(kf*ln2NLo)
+		p := float64(r * float64(r*(0.5+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120)))))))))
+		p += r
+		t := expTable[k&(n-1)]
+		z := t + float64(t*p)
+		dst[i] = math.Float64frombits(math.Float64bits(z) + uint64(int64(k>>expTableBits)<<52))
+	}
+}
+
+// logxsPlus sets dst[i] = logx(xs[i] + c) for every i, bit for bit; dst
+// may be xs. Like expxs, it is logx's body in a loop without calls;
+// arguments that are not positive normal numbers go to logx itself.
+func logxsPlus(dst, xs []float64, c float64) {
+	const (
+		minNormal = 0x0010000000000000 // bits of the smallest positive normal number
+		inf       = 0x7ff0000000000000 // bits of +Inf
+	)
+	dst = dst[:len(xs)]
+	for i, x := range xs {
+		x += c
+		bits := math.Float64bits(x)
+		if bits-minNormal >= inf-minNormal { // not in [min normal, +Inf)
+			dst[i] = logx(x)
+			continue
+		}
+		e := int(bits>>52) - 1023
+		j := int(bits>>(52-expTableBits)) & (1<<expTableBits - 1)
+		m := math.Float64frombits(bits&(1<<52-1) | 1023<<52)
+		r := float64(m*logInv[j]) - 1
+		r2 := float64(r * r)
+		p := float64(r2 * (-0.5 + float64(r*(1.0/3+float64(r*(-0.25+float64(r*(0.2+float64(r*(-1.0/6+float64(r*(1.0/7))))))))))))
+		ef := float64(e)
+		dst[i] = float64(ef*ln2Hi) + (logLn[j] + (r + (p + float64(ef*ln2Lo))))
+	}
+}
+
+// mask returns all ones if c and zero otherwise, without a branch.
+func mask(c bool) uint64 {
+	var m uint64
+	if c {
+		m = 1
+	}
+	return -m
+}
+
+// orZero returns x if c and +0 otherwise, without a branch.
+func orZero(c bool, x float64) float64 {
+	return math.Float64frombits(math.Float64bits(x) & mask(c))
+}
+
+// orNegZero returns x if c and -0 otherwise, without a branch. Adding it
+// to y leaves y exactly as it was if c is false, whatever y (even -0).
+func orNegZero(c bool, x float64) float64 {
+	m := mask(c)
+	return math.Float64frombits(math.Float64bits(x)&m | 1<<63&^m)
+}
+
+// b2i returns 1 if c and 0 otherwise, without a branch.
+func b2i(c bool) int {
+	var x int
+	if c {
+		x = 1
+	}
+	return x
+}

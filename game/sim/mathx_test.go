@@ -113,3 +113,51 @@ func TestPoissonPMF(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsMatch checks that expxs and logxsPlus return exactly expx's
+// and logx's bits, at random arguments across the whole range and at the
+// edges where they fall back to the scalar functions.
+func TestColumnsMatch(t *testing.T) {
+	r := newRNG(3)
+	xs := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, -0.5, math.Ln2 / 256, -math.Ln2 / 256,
+		-708, -707.9999999, 709, 708.9999999, 709.5, -745, -746, 1000, -1000,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64, 0x1p-1022, 0x1p-1023,
+		math.MaxFloat64, -math.SmallestNonzeroFloat64}
+	for range 200000 {
+		// Uniform exponents and mantissas, both signs.
+		xs = append(xs, math.Float64frombits(r.pcg.Uint64()))
+		xs = append(xs, 1400*r.float()-700, 40*r.float()-20)
+	}
+	got := make([]float64, len(xs))
+	// expxs takes its fast path only if every argument is in range.
+	var inRange []float64
+	for _, x := range xs {
+		if x > -708 && x < 709 {
+			inRange = append(inRange, x)
+		}
+	}
+	for _, xs := range [][]float64{xs, inRange} {
+		expxs(got, xs)
+		for i, x := range xs {
+			if want := expx(x); math.Float64bits(got[i]) != math.Float64bits(want) {
+				t.Fatalf("expxs(%v) = %v, expx = %v", x, got[i], want)
+			}
+		}
+	}
+	for _, c := range []float64{0, 4, -1, 0.5} {
+		logxsPlus(got, xs, c)
+		for i, x := range xs {
+			if want := logx(x + c); math.Float64bits(got[i]) != math.Float64bits(want) {
+				t.Fatalf("logxsPlus(%v, %v) = %v, logx = %v", x, c, got[i], want)
+			}
+		}
+	}
+	// In place.
+	ys := append([]float64(nil), xs...)
+	expxs(ys, ys)
+	for i, x := range xs {
+		if want := expx(x); math.Float64bits(ys[i]) != math.Float64bits(want) {
+			t.Fatalf("expxs in place (%v) = %v, expx = %v", x, ys[i], want)
+		}
+	}
+}

@@ -13,28 +13,27 @@ func (w *World) measure(r int, rep *Report) {
 	if n == 0 {
 		return
 	}
-	hist := w.hist
+	hist := w.hist[:histSize]
 	clear(hist)
+	vlnv := w.vlnv[:histSize]
 	big := w.big[:0]
 	var total, sumSq, sumVlnq, sumVlnv, sumPop float64
 	mh := 0
-	for i := range n {
-		v := p.visits[i]
+	visits, lnq, pop, mhs := p.visits[:n], p.lnq[:n], p.pop[:n], p.mh[:n]
+	for i, v := range visits {
 		total += v
 		sumSq += float64(v * v)
-		sumVlnq += float64(v * p.lnq[i])
-		sumPop += p.pop[i]
+		sumVlnq += float64(v * lnq[i])
+		sumPop += pop[i]
 		if v < histSize {
-			iv := int(v)
+			iv := int(v) & (histSize - 1) // 0 ≤ v < histSize
 			hist[iv]++
-			sumVlnv += w.vlnv[iv]
+			sumVlnv += vlnv[iv]
 		} else {
 			big = append(big, v)
 			sumVlnv += float64(v * logx(v))
 		}
-		if p.mh[i] {
-			mh++
-		}
+		mh += b2i(mhs[i])
 	}
 	w.big = big
 	rep.MultihomingRate = float64(mh) / float64(n)
@@ -133,24 +132,20 @@ func (w *World) measure(r int, rep *Report) {
 	// Breakthroughs (young providers in the top 1%) and multi-homing in
 	// the top 3%; ties at the threshold share the remaining places.
 	var young1, youngTie1, mh3, mhTie3, tie3 int
-	for i := range n {
-		v := p.visits[i]
-		isYoung := r-int(p.born[i]) < 12
-		switch {
-		case v > t1 && isYoung:
-			young1++
-		case v == t1 && isYoung:
-			youngTie1++
+	born := p.born[:n]
+	low := min(t1, t3)
+	for i, v := range visits {
+		if v < low { // counts nothing: most providers
+			continue
 		}
-		switch {
-		case v > t3 && p.mh[i]:
-			mh3++
-		case v == t3:
-			tie3++
-			if p.mh[i] {
-				mhTie3++
-			}
-		}
+		isYoung := b2i(r-int(born[i]) < 12)
+		m := b2i(mhs[i])
+		eq3 := b2i(v == t3)
+		young1 += b2i(v > t1) & isYoung
+		youngTie1 += b2i(v == t1) & isYoung
+		mh3 += b2i(v > t3) & m
+		tie3 += eq3
+		mhTie3 += eq3 & m
 	}
 	rep.Breakthroughs = young1 + min(youngTie1, k1-above1)
 	mhTop := float64(mh3)
@@ -180,40 +175,88 @@ func (w *World) median(xs []float64) float64 {
 		w.scratch = a
 		return medianOf(a)
 	}
-	var sample [128]float64
-	step := n / len(sample)
+	// The bracket runs from 3 standard deviations of the sample median
+	// below to 3 above, so it misses about one time in 400.
+	const size = 512
+	var sample [size]float64
+	step := n / size
 	for i := range sample {
 		sample[i] = xs[i*step]
 	}
-	s := sample[:]
-	lo := selectNth(s, 48)
-	hi := selectNth(s, 79)
-	below := 0
-	a := w.scratch[:0]
-	for _, x := range xs {
-		switch {
-		case x < lo:
-			below++
-		case x <= hi:
-			a = append(a, x)
-		}
+	if cap(w.scratch) < n {
+		w.scratch = make([]float64, n, n+n/4)
 	}
-	w.scratch = a
+	if cap(w.select2) < 2*n {
+		w.select2 = make([]float64, 2*n, 2*(n+n/4))
+	}
+	const lo, hi = size/2 - 34, size/2 + 34
+	xlo := kth(sample[:], lo, w.select2)
+	xhi := kth(sample[:], hi, w.select2)
+	// Count what lies below the bracket and gather what lies in it,
+	// without branches on the data.
+	a := w.scratch[:n]
+	below, m := 0, 0
+	for _, x := range xs {
+		b, c := 0, 0
+		if x < xlo {
+			b = 1
+		}
+		if x <= xhi {
+			c = 1
+		}
+		below += b
+		a[m] = x
+		m += c &^ b
+	}
+	a = a[:m]
 	k := (n - 1) / 2 // lower middle
 	if k < below || k+1 >= below+len(a) {
 		a = append(a[:0], xs...)
-		w.scratch = a
 		return medianOf(a)
 	}
-	m := selectNth(a, k-below)
+	med := kth(a, k-below, w.select2)
 	if n%2 == 1 {
-		return m
+		return med
 	}
-	next := a[k-below+1]
-	for _, x := range a[k-below+1:] {
-		next = min(next, x)
+	return (med + kth(a, k-below+1, w.select2)) / 2
+}
+
+// kth returns the k-th smallest element of a (counting from 0), leaving a
+// as it was; buf is scratch of at least 2·len(a). Each pass splits the
+// elements around a pivot into those below and those above it, writing
+// every element to both sides and advancing only one, so that it never
+// branches on the data. The elements must not be NaN, and -0 counts as
+// equal to +0.
+func kth(a []float64, k int, buf []float64) float64 {
+	src := a
+	b1, b2 := buf[:len(a)], buf[len(a):2*len(a)]
+	for len(src) > 16 {
+		n := len(src)
+		x, y, z := src[0], src[n/2], src[n-1]
+		p := max(min(x, y), min(max(x, y), z)) // median of three
+		dst := b1[:n]
+		below, above := 0, 0
+		for _, x := range src {
+			dst[below] = x
+			dst[n-1-above] = x
+			below += b2i(x < p)
+			above += b2i(x > p)
+		}
+		switch {
+		case k < below:
+			src = dst[:below]
+		case k < n-above:
+			return p
+		default:
+			k -= n - above
+			src = dst[n-above:]
+		}
+		b1, b2 = b2, b1
 	}
-	return (m + next) / 2
+	var small [16]float64
+	s := small[:len(src)]
+	copy(s, src)
+	return selectNth(s, k)
 }
 
 // medianOf returns the median of a, reordering it.

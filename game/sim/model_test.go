@@ -3,6 +3,7 @@ package sim
 import (
 	"go/build"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,6 +169,39 @@ func TestMedian(t *testing.T) {
 		want := medianOf(append([]float64(nil), xs...))
 		if got := w.median(xs); got != want {
 			t.Errorf("n=%d: median %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestKth checks kth against sorting, with and without ties, at every
+// rank of small slices and at random ranks of large ones, and that it
+// leaves its input alone.
+func TestKth(t *testing.T) {
+	r := newRNG(8)
+	for _, n := range []int{1, 2, 16, 17, 40, 1000, 5000} {
+		for _, ties := range []bool{false, true} {
+			xs := make([]float64, n)
+			for i := range xs {
+				xs[i] = r.normal()
+				if ties {
+					xs[i] = math.Floor(xs[i] * 3)
+				}
+			}
+			orig := append([]float64(nil), xs...)
+			sorted := append([]float64(nil), xs...)
+			slices.Sort(sorted)
+			buf := make([]float64, 2*n)
+			for k := range n {
+				if n > 40 && k%97 != 0 && k != n-1 {
+					continue
+				}
+				if got := kth(xs, k, buf); got != sorted[k] {
+					t.Fatalf("n=%d ties=%v: kth(%d) = %v, want %v", n, ties, k, got, sorted[k])
+				}
+			}
+			if !slices.Equal(xs, orig) {
+				t.Fatalf("n=%d: kth changed its input", n)
+			}
 		}
 	}
 }

@@ -77,7 +77,9 @@ type providers struct {
 	mh     []bool
 	mu     []float64 // scratch: expected visits this round
 	wfeed  []float64 // scratch: feed weight
-	wsoc   []float64 // scratch: social weight
+	wsoc   []float64 // scratch: social weight, then investment
+	lnf    []float64 // scratch: ln(F+F0), then pool weights
+	idx    []int32   // scratch: indices of new providers
 }
 
 func (p *providers) len() int { return len(p.id) }
@@ -97,6 +99,8 @@ func (p *providers) add(id int32, k Kind, born int32, lnq0, cash float64) {
 	p.mu = append(p.mu, 0)
 	p.wfeed = append(p.wfeed, 0)
 	p.wsoc = append(p.wsoc, 0)
+	p.lnf = append(p.lnf, 0)
+	p.idx = append(p.idx, 0)
 }
 
 // remove deletes provider i by moving the last provider into its slot.
@@ -127,6 +131,8 @@ func (p *providers) remove(i int) {
 	p.mu = p.mu[:last]
 	p.wfeed = p.wfeed[:last]
 	p.wsoc = p.wsoc[:last]
+	p.lnf = p.lnf[:last]
+	p.idx = p.idx[:last]
 }
 
 // AppendProviders appends a view of every active provider, by ID, to dst.

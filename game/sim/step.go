@@ -66,6 +66,10 @@ func (w *World) entry(r int, lev Levers, rep *Report) {
 	o := lev.Openness
 	cands := int(w.rng.poisson(float64(sc.EntryMax * (0.2 + float64(0.8*o)))))
 	reject := float64(sc.Review * (1 - o))
+	// The draws come first, in order; whether a candidate enters does
+	// not change what is drawn next, so the decisions (an exp and a
+	// division each) are taken afterwards, over the whole column.
+	pend, x := w.pend[:0], w.pendX[:0]
 	for range cands {
 		k, lnq0, pct, z := w.candidate()
 		if pct < reject {
@@ -74,12 +78,26 @@ func (w *World) entry(r int, lev Levers, rep *Report) {
 		// Grants go to providers that stay small: a candidate counts on
 		// one in proportion to the share of candidates better than it.
 		expect := w.newProfit[k] + float64(sc.EntryQuality*z) + float64(lev.Grant*(1-pct))
-		if w.rng.float() < logistic(expect/sc.EntryScale) {
-			w.admit(k, lnq0, int32(r))
-			sumQ += expx(lnq0)
+		pend = append(pend, pending{kind: k, lnq0: lnq0, u: w.rng.float()})
+		x = append(x, -(expect / sc.EntryScale))
+	}
+	w.pend, w.pendX = pend, x
+	expxs(x, x)
+	for i, c := range pend {
+		if c.u < 1/(1+x[i]) { // logistic(expect/EntryScale)
+			w.admit(c.kind, c.lnq0, int32(r))
+			sumQ += expx(c.lnq0)
 			n++
 		}
 	}
+}
+
+// pending is an entry candidate that passed review, with the uniform
+// deviate that decides whether it enters.
+type pending struct {
+	kind Kind
+	lnq0 float64
+	u    float64
 }
 
 // attention allocates this round's visits over the feed, social sharing
@@ -104,36 +122,60 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	same := betaF == betaS && phiF == phiS
 	young := int32(w.round) - int32(sc.TNew) // born after this is new
 	f0 := sc.F0
-	var sumF, sumS, sumP float64
-	for i := range n {
-		lnF := logx(p.pop[i] + f0)
-		lq := p.lnq[i]
+	// The weights are computed column by column (logxsPlus, expxs),
+	// which gives exactly logx's and expx's bits without a call per
+	// provider.
+	lnF := p.lnf[:n]
+	logxsPlus(lnF, p.pop[:n], f0)
+	lnq := p.lnq[:n]
+	wfeed, wsoc := p.wfeed[:n], p.wsoc[:n]
+	for i, lq := range lnq {
+		lf := lnF[i]
 		xf := 0.0
 		if phiF != 0 {
 			xf = float64(phiF * lq)
 		}
 		if betaF != 0 {
-			xf += float64(betaF * lnF)
+			xf += float64(betaF * lf)
 		}
-		wf := expx(xf)
-		ws := wf
-		if !same {
-			xs := 0.0
-			if phiS != 0 {
-				xs = float64(phiS * lq)
-			}
-			if betaS != 0 {
-				xs += float64(betaS * lnF)
-			}
-			ws = expx(xs)
+		wfeed[i] = xf
+		xs := 0.0
+		if phiS != 0 {
+			xs = float64(phiS * lq)
 		}
-		wp := 0.0
-		if p.born[i] > young {
-			wp = expx(float64(sc.PoolPhi * lq))
+		if betaS != 0 {
+			xs += float64(betaS * lf)
 		}
-		p.wfeed[i], p.wsoc[i], p.mu[i] = wf, ws, wp
-		sumF += wf
-		sumS += ws
+		wsoc[i] = xs
+	}
+	expxs(wfeed, wfeed)
+	if same {
+		copy(wsoc, wfeed)
+	} else {
+		expxs(wsoc, wsoc)
+	}
+	// The cold-start pool weighs only new providers: gather them, weigh
+	// them and scatter the weights, in provider order. The same loop sums
+	// the other weights.
+	var sumF, sumS, sumP float64
+	idx, xp := p.idx[:n], p.lnf[:n] // lnF is no longer needed
+	ny := 0
+	for i, b := range p.born[:n] {
+		sumF += wfeed[i]
+		sumS += wsoc[i]
+		idx[ny] = int32(i)
+		xp[ny] = float64(sc.PoolPhi * lnq[i])
+		if b > young {
+			ny++
+		}
+	}
+	idx, xp = idx[:ny], xp[:ny]
+	expxs(xp, xp)
+	wpool := p.mu[:n]
+	clear(wpool)
+	for k, i := range idx {
+		wp := xp[k]
+		wpool[i] = wp
 		sumP += wp
 	}
 	mp := lev.Pool
@@ -175,12 +217,13 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	if sc.NoDecay == 1 {
 		delta = 1
 	}
-	for i := range n {
-		mu := float64(cf*p.wfeed[i]) + float64(cs*p.wsoc[i]) + float64(cp*p.mu[i])
-		p.mu[i] = mu
+	mus, visits, pop := p.mu[:n], p.visits[:n], p.pop[:n]
+	for i, wf := range wfeed {
+		mu := float64(cf*wf) + float64(cs*wsoc[i]) + float64(cp*mus[i])
+		mus[i] = mu
 		v := w.rng.poisson(mu)
-		p.visits[i] = v
-		p.pop[i] = float64(delta*p.pop[i]) + v
+		visits[i] = v
+		pop[i] = float64(delta*pop[i]) + v
 	}
 	return avail
 }
@@ -270,9 +313,24 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 	var newN [NumKinds]int
 	decay := 1 - sc.CapDecay
 	lnMax := logx(1 + sc.Gamma)
-	for i := range p.id {
-		k := p.kind[i]
-		v := p.visits[i]
+	var contactFee, apiFee [NumKinds]float64
+	for k := range kinds {
+		contactFee[k] = float64(lev.ContactFee * kinds[k].contacts)
+		apiFee[k] = float64(lev.APIFee * kinds[k].apiDep)
+	}
+	// The loop avoids branches on data (multi-homing, profit sign, age),
+	// which the processor cannot predict: orZero and orNegZero select
+	// exactly the values the branches would have produced.
+	kind := p.kind
+	n := len(kind)
+	visits, mhs, born := p.visits[:n], p.mh[:n], p.born[:n]
+	profits, cash, capab, lnq, lnq0 := p.profit[:n], p.cash[:n], p.capab[:n], p.lnq[:n], p.lnq0[:n]
+	invs := p.wsoc[:n] // scratch: each provider's investment
+	reinvest, mhCost, rivalTake := sc.Reinvest, sc.MHCost, sc.RivalTake
+	for i, k := range kind {
+		k &= NumKinds - 1 // k < NumKinds already; the mask drops bounds checks
+		v := visits[i]
+		mh := mhs[i]
 		g := float64(gross[k] * v)
 		hedge := 1.0
 		if fp && k == KindVendor {
@@ -281,48 +339,40 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 			g -= cut
 			hedge += sc.FPCut
 		}
-		st := 0.0
-		if p.mh[i] {
-			st = steer
-		}
+		st := orZero(mh, steer)
 		onPlatform := float64((1 - st) * g)
-		fee := float64(take*onPlatform) + float64(float64(lev.ContactFee*kinds[k].contacts)*v) + float64(lev.APIFee*kinds[k].apiDep)
+		fee := float64(take*onPlatform) + float64(contactFee[k]*v) + apiFee[k]
 		pi := onPlatform - fee - fixed[k]
 		rivalSales := float64(ratio * g)
-		if p.mh[i] {
-			pi += float64((rivalSales+float64(st*g))*rivalKeep) - sc.MHCost
-		}
+		pi += orNegZero(mh, float64((rivalSales+float64(st*g))*rivalKeep)-mhCost)
 		fees += fee
 		// Reinvestment comes out of operating profit; grants pay bills.
-		inv := 0.0
-		if pi > 0 {
-			inv = float64(sc.Reinvest * pi)
-		}
-		if p.born[i] > young {
-			newSum[k] += pi
-			newN[k]++
-			if v < small {
-				pi += lev.Grant
-				grants += lev.Grant
-			}
-		}
-		p.profit[i] = pi
-		p.cash[i] += pi - inv
+		inv := orZero(pi > 0, float64(reinvest*pi))
+		isNew := born[i] > young
+		newSum[k] += orNegZero(isNew, pi)
+		newN[k] += b2i(isNew)
+		grant := orNegZero(b2i(isNew)&b2i(v < small) != 0, lev.Grant)
+		pi += grant
+		grants += grant
+		profits[i] = pi
+		cash[i] += pi - inv
 		invest += inv
 		profit += pi
-		if lnMax > 0 {
-			// Capability ln m decays and is rebuilt by investment, with
-			// diminishing returns, never beyond ln(1+γ).
-			x := float64(decay * p.capab[i])
-			if inv > 0 {
-				x += float64((lnMax - x) * (inv / (inv + sc.InvestHalf)))
-			}
-			p.capab[i] = x
-			p.lnq[i] = p.lnq0[i] + x
-		}
+		invs[i] = inv
 		// Multi-home next round if the rival's sales cover the fixed cost.
-		gain := float64(float64(rivalSales*rivalKeep)*hedge) + float64(float64(steer*g)*(take-sc.RivalTake))
-		p.mh[i] = gain > sc.MHCost
+		gain := float64(float64(rivalSales*rivalKeep)*hedge) + float64(float64(steer*g)*(take-rivalTake))
+		mhs[i] = gain > mhCost
+	}
+	if lnMax > 0 {
+		// Capability ln m decays and is rebuilt by investment, with
+		// diminishing returns, never beyond ln(1+γ).
+		half := sc.InvestHalf
+		for i, inv := range invs {
+			x := float64(decay * capab[i])
+			x += orNegZero(inv > 0, float64((lnMax-x)*(inv/(inv+half))))
+			capab[i] = x
+			lnq[i] = lnq0[i] + x
+		}
 	}
 	m := sc.EntryMemory
 	for k := range kinds {
@@ -375,6 +425,14 @@ func (w *World) exit(r int, rep *Report) {
 	}
 	next = draw(p.len() - 1)
 	for i := p.len() - 1; i >= 0; i-- {
+		// Skip the providers that stay, in a loop that does nothing
+		// else.
+		for cash := p.cash; i >= 0 && i != next && cash[i] >= 0; {
+			i--
+		}
+		if i < 0 {
+			break
+		}
 		random := i == next
 		if random {
 			next = draw(i - 1)

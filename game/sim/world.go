@@ -34,8 +34,11 @@ type World struct {
 	hist    []int32
 	big     []float64
 	scratch []float64
+	select2 []float64 // scratch for kth
 	vlnv    []float64 // v·ln v for small integer v
 	lnRank  []float64 // ln r for ranks 1–200
+	pend    []pending // entry candidates that passed review
+	pendX   []float64 // their −expected profit / entry scale, then its exp
 }
 
 // books are the platform's money flows of the last round: PlatformRevenue
