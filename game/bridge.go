@@ -154,6 +154,10 @@ func pageMetric(name string) metricInfo {
 		return metricInfo{"Rival's share of users", asShare}
 	case "welfare":
 		return metricInfo{"User welfare", asIndex}
+	case "consumed_quality":
+		return metricInfo{"Quality of what users consume", asIndex}
+	case "entrant_quality":
+		return metricInfo{"Quality of this round's entrants", asIndex}
 	case "multihoming_rate":
 		return metricInfo{"Providers also on the rival", asShare}
 	case "multihoming_top3pct":

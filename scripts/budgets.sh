@@ -20,7 +20,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 status=0
 "$GO" test "${args[@]}" "${extra[@]}" >"$out" 2>&1 || status=$?
-grep -E 'BUDGET|wasm sizes|wasm over the wire|DOMContentLoaded|round screen:' "$out" | sed -E 's/^ +browser_test.go:[0-9]+: //' || true
+grep -E 'BUDGET|wasm sizes|load [0-9]|round screen:|for comparison' "$out" | sed -E 's/^ +browser_test.go:[0-9]+: //' || true
 if [ "$status" -ne 0 ]; then
 	echo "budgets: the measurement failed or a budget was exceeded:" >&2
 	tail -n 30 "$out" >&2

@@ -1,5 +1,5 @@
-// page.js runs the page around the game: it loads the game's iframe with
-// this page's URL parameters, shows the chapter being played, and fills the
+// page.js runs the page around the game (play.html in an iframe, which
+// reads this page's URL parameters): it shows the chapter being played, fills the
 // metrics and goals tables and the polite live region from what the game
 // publishes (game/bridge_js.go calls window.longtailPublish in the iframe,
 // which hands the state to window.longtailPage.publish here).
@@ -44,7 +44,8 @@
   function publish(state) {
     window.longtail = state;
     if (!timing.firstFrame) timing.firstFrame = performance.now();
-    if (typeof state.chapter === 'number') showChapter(state.chapter);
+    // The title screen has no chapter; keep the text the reader has.
+    if (typeof state.chapter === 'number' && state.scene !== 'title') showChapter(state.chapter);
     fill(metricsBody, (state.rows || []).map((r) => {
       const tr = document.createElement('tr');
       tr.dataset.metric = r.key;
@@ -91,5 +92,9 @@
     }
   });
 
-  frame.src = frame.dataset.src + location.search;
+  // The game may have published before this script ran.
+  try {
+    const w = frame.contentWindow;
+    if (w && w.longtail) publish(w.longtail);
+  } catch (e) { /* not loaded yet */ }
 })();

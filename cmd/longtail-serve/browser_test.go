@@ -1,14 +1,21 @@
 //go:build browser
 
 // The browser tests drive the built site in headless Chromium (Debian's
-// chromium package, with SwiftShader for WebGL). Run them with
+// chromium package, with SwiftShader for WebGL; `make test` installs it).
+// Run them with
 //
 //	go test -tags browser -run Browser -v ./cmd/longtail-serve
 //	go test -tags browser -run Budgets -v ./cmd/longtail-serve   # or scripts/budgets.sh
 //
-// They build the game like `go run ./cmd/longtail-serve` does (the build is
-// cached), serve it on a loopback port and save screenshots in -shots
-// (default: a longtail-browser directory in the system's temp directory).
+// TestBrowser plays a round of chapter 1 by keyboard and continues it after
+// a reload; TestBrowserParams, TestBrowserProgress and
+// TestBrowserUnsupported check the URL parameters, the progress bar and
+// the error panels; TestBudgets measures the budgets of issue 5. They build
+// the game like `go run ./cmd/longtail-serve` does (the build is cached),
+// serve it on a loopback port and save screenshots in -shots (default: a
+// longtail-browser directory in the system's temp directory). With -url
+// they test a site that is already being served instead. The game's
+// keyboard controls are in driver_test.go.
 package main
 
 import (
@@ -22,6 +29,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -30,8 +38,12 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/longtail-case/longtail/game/classroom"
 )
 
 var (
@@ -53,32 +65,29 @@ const (
 var (
 	siteOnce sync.Once
 	siteErr  error
+	testSrv  *site
 	testURL  string
 	testGame buildOutput
+	brOnce   sync.Once
 )
 
-// serveSite builds the site once (with brotli, as -dir does) and serves it
-// on a loopback port for the rest of the test binary's life.
+// serveSite builds the site once and serves it on a loopback port for the
+// rest of the test binary's life. The wasm goes out gzipped until
+// serveBrotli has made its brotli form.
 func serveSite(t *testing.T) string {
 	t.Helper()
 	if *flagURL != "" {
 		return strings.TrimSuffix(*flagURL, "/")
 	}
 	siteOnce.Do(func() {
-		logf := func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
-		var s *site
-		s, testGame, siteErr = prepare(options{root: *flagRoot}, logf)
+		testSrv, testGame, siteErr = prepare(options{root: *flagRoot}, logStderr)
 		if siteErr != nil {
 			return
 		}
-		var br []byte
-		if br, siteErr = testGame.brotli(logf); siteErr != nil {
-			return
+		if testGame.br != nil {
+			testSrv.setBrotli(testSrv.wasm, testGame.br)
 		}
-		testGame.br = br
-		s.setBrotli(s.wasm, br)
-		srv := httptest.NewServer(s) // listens on 127.0.0.1
-		testURL = srv.URL
+		testURL = httptest.NewServer(testSrv).URL // listens on 127.0.0.1
 	})
 	if siteErr != nil {
 		t.Fatal(siteErr)
@@ -86,8 +95,34 @@ func serveSite(t *testing.T) string {
 	return testURL
 }
 
-// newBrowser starts headless Chromium with a fresh profile.
-func newBrowser(t *testing.T) context.Context {
+// serveBrotli serves the site with the brotli wasm, compressing it first
+// when the build has none yet (minutes, once per build).
+func serveBrotli(t *testing.T) string {
+	t.Helper()
+	url := serveSite(t)
+	if *flagURL != "" {
+		return url
+	}
+	brOnce.Do(func() {
+		br, err := testGame.brotli(logStderr)
+		if err != nil {
+			siteErr = err
+			return
+		}
+		testGame.br = br
+		testSrv.setBrotli(testSrv.wasm, br)
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return url
+}
+
+func logStderr(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
+
+// newBrowser starts headless Chromium with a fresh profile and the extra
+// flags.
+func newBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if _, err := exec.LookPath(*flagChromium); err != nil {
 		t.Fatalf("no Chromium at %s (install it: apt-get install chromium): %v", *flagChromium, err)
@@ -101,6 +136,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
@@ -178,28 +214,45 @@ func waitFor(t *testing.T, ctx context.Context, what, expr string, timeout time.
 }
 
 // press types keys into whatever has the keyboard focus (the canvas in
-// the game's iframe, once started), holding each key down for 80 ms as a
-// person does: the game samples the keyboard once per frame, and a key
-// pressed and released between two frames would go unseen. Then it gives
-// the game a few frames to react.
+// the game's iframe, once started) as a person does: it holds each key
+// down for three of the game's frames and leaves it up for three. The game
+// samples the keyboard once per frame, so a key pressed and released
+// between two frames would go unseen, and so would a release followed by
+// the next press; under SwiftShader on a busy machine a frame can take a
+// quarter of a second. (At such rates ebiten runs one tick per frame, so
+// three frames stay far below the game's key-repeat delay of 24 ticks.)
 func press(t *testing.T, ctx context.Context, keys string) {
 	t.Helper()
 	hold := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		for _, r := range keys {
 			for _, k := range kb.Encode(r) {
 				if k.Type == kb.KeyUp {
-					time.Sleep(80 * time.Millisecond)
+					if _, err := chromedp.Evaluate[chromedp.Void](framesJS, chromedp.EvalAwaitPromise)(ctx, tg); err != nil {
+						return err
+					}
 				}
 				if _, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, *k); err != nil {
 					return err
 				}
 			}
-			time.Sleep(50 * time.Millisecond)
+			if _, err := chromedp.Evaluate[chromedp.Void](framesJS, chromedp.EvalAwaitPromise)(ctx, tg); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
-	do(t, ctx, "pressing keys", hold, chromedp.Sleep(100*time.Millisecond))
+	do(t, ctx, "pressing keys", hold)
 }
+
+// framesJS waits for three animation frames of the game's iframe (or of
+// the page, without one).
+const framesJS = `new Promise((resolve) => {
+	const f0 = document.getElementById('game');
+	const w = f0 && f0.contentWindow ? f0.contentWindow : window;
+	let n = 0;
+	const f = () => { if (++n >= 3) resolve(); else w.requestAnimationFrame(f); };
+	w.requestAnimationFrame(f);
+})`
 
 // shot takes a screenshot of the game's iframe, saves it as name.png in
 // -shots and returns it decoded.
@@ -220,6 +273,20 @@ func shot(t *testing.T, ctx context.Context, name string) image.Image {
 	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	return img
+}
+
+// grab takes a screenshot of the game's iframe without saving it.
+func grab(t *testing.T, ctx context.Context) image.Image {
+	t.Helper()
+	b, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("#game")))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
 	}
 	return img
 }
@@ -256,25 +323,85 @@ func colours(img image.Image, limit int) int {
 	return len(seen)
 }
 
-// changed returns the share of pixels that differ between two images of the
-// same size by more than a little in any channel.
-func changed(a, b image.Image) float64 {
+// changedMask marks the pixels that differ between the first image and any
+// of the others (all of the same size), grown by 4 pixels in each
+// direction.
+func changedMask(first image.Image, others ...image.Image) [][]bool {
+	ba := first.Bounds()
+	w, h := ba.Dx(), ba.Dy()
+	raw := make([][]bool, h)
+	for y := range raw {
+		raw[y] = make([]bool, w)
+		for x := 0; x < w; x++ {
+			for _, o := range others {
+				if differs(first, o, x, y) {
+					raw[y][x] = true
+					break
+				}
+			}
+		}
+	}
+	mask := make([][]bool, h)
+	for y := range mask {
+		mask[y] = make([]bool, w)
+	}
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if !raw[y][x] {
+				continue
+			}
+			for dy := -4; dy <= 4; dy++ {
+				for dx := -4; dx <= 4; dx++ {
+					if yy, xx := y+dy, x+dx; yy >= 0 && yy < h && xx >= 0 && xx < w {
+						mask[yy][xx] = true
+					}
+				}
+			}
+		}
+	}
+	return mask
+}
+
+// share returns the share of marked pixels.
+func share(mask [][]bool) float64 {
+	n, m := 0, 0
+	for _, row := range mask {
+		for _, v := range row {
+			n++
+			if v {
+				m++
+			}
+		}
+	}
+	return float64(m) / float64(max(n, 1))
+}
+
+// changedOutside returns the share of all pixels that differ between a and
+// b outside the mask.
+func changedOutside(a, b image.Image, mask [][]bool) float64 {
 	ba, bb := a.Bounds(), b.Bounds()
-	if ba.Dx() != bb.Dx() || ba.Dy() != bb.Dy() {
+	if ba.Dx() != bb.Dx() || ba.Dy() != bb.Dy() || len(mask) != ba.Dy() {
 		return 1
 	}
 	n, diff := 0, 0
 	for y := 0; y < ba.Dy(); y++ {
 		for x := 0; x < ba.Dx(); x++ {
-			r1, g1, b1, _ := a.At(ba.Min.X+x, ba.Min.Y+y).RGBA()
-			r2, g2, b2, _ := b.At(bb.Min.X+x, bb.Min.Y+y).RGBA()
 			n++
-			if absDiff(r1, r2) > 0x1000 || absDiff(g1, g2) > 0x1000 || absDiff(b1, b2) > 0x1000 {
+			if !mask[y][x] && differs(a, b, x, y) {
 				diff++
 			}
 		}
 	}
 	return float64(diff) / float64(n)
+}
+
+// differs reports whether the pixel at x, y (from the images' corners)
+// differs by more than a little in any channel.
+func differs(a, b image.Image, x, y int) bool {
+	ba, bb := a.Bounds(), b.Bounds()
+	r1, g1, b1, _ := a.At(ba.Min.X+x, ba.Min.Y+y).RGBA()
+	r2, g2, b2, _ := b.At(bb.Min.X+x, bb.Min.Y+y).RGBA()
+	return absDiff(r1, r2) > 0x1000 || absDiff(g1, g2) > 0x1000 || absDiff(b1, b2) > 0x1000
 }
 
 func absDiff(a, b uint32) uint32 {
@@ -295,7 +422,11 @@ func open(t *testing.T, ctx context.Context, query string) {
 // waitReady waits for window.longtail.ready and the start gate.
 func waitReady(t *testing.T, ctx context.Context) {
 	t.Helper()
-	waitFor(t, ctx, "window.longtail.ready", `window.longtail && window.longtail.ready === true`, 60*time.Second)
+	waitFor(t, ctx, "window.longtail.ready", `(window.longtail && window.longtail.ready === true) || (() => {
+		const w = document.getElementById('game').contentWindow;
+		if (w && w.longtailError) throw new Error(w.longtailError);
+		return false;
+	})()`, 60*time.Second)
 	waitFor(t, ctx, "the start gate", `(() => { const d = document.getElementById('game').contentDocument; return d && !d.getElementById('gate').hidden; })()`, 10*time.Second)
 }
 
@@ -359,16 +490,13 @@ func TestBrowser(t *testing.T) {
 	if c := colours(before, 16); c < 8 {
 		t.Errorf("the round screen shows %d colours; it looks blank", c)
 	}
-	time.Sleep(500 * time.Millisecond)
-	still := shot(t, ctx, "05-round-still")
-	base := changed(before, still)
-	g.changeLever()
-	after := shot(t, ctx, "06-lever-changed")
-	d := changed(still, after)
-	t.Logf("pixels changed: %.2f%% in 0.5 s without input, %.2f%% after a lever change", base*100, d*100)
-	if d <= base || d < 0.001 {
-		t.Errorf("a lever change changed %.2f%% of the pixels (%.2f%% change without input); want a visible change", d*100, base*100)
-	}
+	// Pixels that change without input (the animated network) do not
+	// count as the picture's answer to a lever.
+	animated := changedMask(before, grab(t, ctx), grab(t, ctx), grab(t, ctx))
+	shot(t, ctx, "05-before-lever")
+	d := g.changeLever(animated)
+	t.Logf("pixels changed: %.2f%% by animation alone (masked); %.2f%% elsewhere by a lever step", share(animated)*100, d*100)
+	shot(t, ctx, "06-lever-changed")
 	pageShot(t, ctx, "07-page-after-round")
 
 	// Reload: Continue restores the round.
@@ -380,10 +508,120 @@ func TestBrowser(t *testing.T) {
 	shot(t, ctx, "08-continued")
 }
 
+// TestBrowserParams checks that URL parameters reach the game as flags:
+// ?assignment= fetches the file from the site and passes it the way ?a=
+// does (base64url of the deflated text, which classroom.DecodeLink reads).
+func TestBrowserParams(t *testing.T) {
+	root, err := findRoot(*flagRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(root, "content", "assignments", "example.toml"))
+	if err != nil {
+		t.Skipf("no example assignment: %v", err)
+	}
+	serveSite(t)
+	ctx := newBrowser(t)
+	open(t, ctx, "?chapter=2&seed=42&sandbox=0&assignment=assignments/example.toml")
+	argv := eval[[]string](t, ctx, `document.getElementById('game').contentWindow.longtailArgv`)
+	var data string
+	for _, a := range argv {
+		if v, ok := strings.CutPrefix(a, "-assignment-data="); ok {
+			data = v
+		}
+	}
+	if len(argv) < 3 || argv[1] != "-chapter=2" || argv[2] != "-seed=42" || data == "" {
+		t.Fatalf("argv = %q; want -chapter=2 -seed=42 -assignment-data=…", argv)
+	}
+	got, err := classroom.DecodeLink(data)
+	if err != nil {
+		t.Fatalf("the loader's -assignment-data does not decode: %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the assignment the game gets differs from the file:\n%s", got)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('article.chapter[data-chapter="2"]:not([hidden])').length`); n != 1 {
+		t.Errorf("?chapter=2 does not show chapter 2's text")
+	}
+	press(t, ctx, kb.Enter)
+	shot(t, ctx, "params-assignment")
+}
+
+// TestBrowserProgress loads the game over a slow network (2 MB/s) and
+// checks that the progress bar follows the download, in uncompressed bytes
+// (the size written into the page) while the wire carries compressed ones.
+func TestBrowserProgress(t *testing.T) {
+	url := serveSite(t)
+	ctx := newBrowser(t)
+	slow := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*network.Conditions{{Latency: 20, DownloadThroughput: 2e6, UploadThroughput: -1}},
+		})
+		return err
+	})
+	do(t, ctx, "navigating over a slow network", slow, chromedp.Navigate(url+"/?chapter=1"))
+	const progress = `(() => { const d = document.getElementById('game').contentDocument; const p = d && d.getElementById('progress'); return p ? [p.value, p.max, d.getElementById('bytes').textContent] : null; })()`
+	waitFor(t, ctx, "the progress bar to move", `(() => { const v = `+progress+`; return v && v[0] > 0 && v[0] < v[1] * 0.9; })()`, 30*time.Second)
+	type bar struct {
+		Value, Max float64
+		Text       string
+	}
+	v := eval[[]any](t, ctx, progress)
+	b := bar{v[0].(float64), v[1].(float64), v[2].(string)}
+	t.Logf("progress bar: %.1f of %.1f MB, %q", b.Value/1e6, b.Max/1e6, b.Text)
+	if !strings.Contains(b.Text, " of ") || b.Max < 1e6 {
+		t.Errorf("progress text %q, max %.0f bytes; want \"x of y MB\" over the game's uncompressed size", b.Text, b.Max)
+	}
+	pageShot(t, ctx, "loading-progress")
+	waitReady(t, ctx)
+}
+
+// TestBrowserUnsupported checks the error panel of a browser without
+// WebGL and of one without WebAssembly (simulated by a script that runs
+// before the page's own in every frame); the case text stays readable.
+func TestBrowserUnsupported(t *testing.T) {
+	url := serveSite(t)
+	for _, tt := range []struct {
+		name, want, script string
+	}{
+		{"no-webgl", "WebGL is not available", `(() => {
+			const get = HTMLCanvasElement.prototype.getContext;
+			HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+				return /webgl/i.test(type) ? null : get.call(this, type, ...rest);
+			};
+		})();`},
+		{"no-wasm", "WebAssembly is not available", `delete globalThis.WebAssembly;`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := newBrowser(t)
+			inject := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: tt.script})
+				return err
+			})
+			do(t, ctx, "navigating", inject, chromedp.Navigate(url+"/?chapter=1"))
+			waitFor(t, ctx, "the error panel", `(() => { const w = document.getElementById('game').contentWindow; return w && w.longtailError; })()`, 30*time.Second)
+			msg := eval[string](t, ctx, `document.getElementById('game').contentWindow.longtailError`)
+			if !strings.Contains(msg, tt.want) {
+				t.Errorf("error panel says %q, want %q", msg, tt.want)
+			}
+			if !eval[bool](t, ctx, `!document.getElementById('game').contentDocument.getElementById('error').hidden`) {
+				t.Errorf("the error panel is hidden")
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll('article.chapter:not([hidden]) p').length`); n == 0 {
+				t.Errorf("no chapter text is shown beside the error")
+			}
+			pageShot(t, ctx, "unsupported-"+tt.name)
+		})
+	}
+}
+
 // TestBudgets measures the budgets of issue 5 and reports them; with
 // -enforce it fails when one is exceeded.
 func TestBudgets(t *testing.T) {
-	url := serveSite(t)
+	url := serveBrotli(t)
 	report := func(name string, got, limit float64, unit string, ok bool) {
 		verdict := "within budget"
 		if !ok {
@@ -400,44 +638,88 @@ func TestBudgets(t *testing.T) {
 	t.Logf("wasm sizes: %.2f MB raw, %.2f MB gzip, %.2f MB brotli", float64(len(testGame.wasm))/1e6, float64(len(testGame.gz))/1e6, float64(len(testGame.br))/1e6)
 
 	ctx := newBrowser(t)
-	do(t, ctx, "navigating", chromedp.Navigate(url+"/?chapter=1&seed=7"))
-	waitReady(t, ctx)
 	type timing struct {
-		FCP, DOM, FirstFrame float64
-		Transfer, Encoded    float64
-		Decoded              float64
-		Protocol             string
+		FCP, LCP, DOM, FirstFrame       float64
+		Fetch, Downloaded, Instantiated float64
+		Transfer, Encoded, Decoded      float64
 	}
-	tm := eval[timing](t, ctx, `(() => {
-		const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-		const nav = performance.getEntriesByType('navigation')[0];
-		const w = document.getElementById('game').contentWindow;
-		const res = w.performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')) || {};
-		return {FCP: fcp ? fcp.startTime : -1, DOM: nav.domContentLoadedEventEnd,
-			FirstFrame: window.longtailPage.timing.firstFrame,
-			Transfer: res.transferSize || 0, Encoded: res.encodedBodySize || 0, Decoded: res.decodedBodySize || 0,
-			Protocol: res.nextHopProtocol || ''};
-	})()`)
-	t.Logf("wasm over the wire in Chromium: %.2f MB transferred, %.2f MB encoded, %.2f MB decoded", tm.Transfer/1e6, tm.Encoded/1e6, tm.Decoded/1e6)
-	t.Logf("DOMContentLoaded at %.0f ms", tm.DOM)
-	report("chapter text readable (FCP)", tm.FCP, float64(budgetText/time.Millisecond), "ms", tm.FCP >= 0 && tm.FCP <= float64(budgetText/time.Millisecond))
-	report("first game frame", tm.FirstFrame, float64(budgetFirstFrame/time.Millisecond), "ms", tm.FirstFrame <= float64(budgetFirstFrame/time.Millisecond))
+	// A warm-up load of the browser (its first page pays for starting the
+	// renderer and loading fonts), then three cold loads of the site
+	// (browser cache cleared, browser process warm); the median counts.
+	clearCache := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, network.ClearBrowserCache, cdp.Empty{})
+		return err
+	})
+	var runs []timing
+	for i := 0; i < 4; i++ {
+		do(t, ctx, "clearing the cache", chromedp.Navigate("about:blank"), clearCache)
+		do(t, ctx, "navigating", chromedp.Navigate(url+"/?chapter=1&seed=7"))
+		waitReady(t, ctx)
+		tm := eval[timing](t, ctx, `new Promise((resolve) => {
+			new PerformanceObserver((list) => {
+				const entries = list.getEntries();
+				const lcp = entries.length ? entries[entries.length - 1].startTime : -1;
+				const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+				const nav = performance.getEntriesByType('navigation')[0];
+				const w = document.getElementById('game').contentWindow;
+				const lt = w.longtailTiming;
+				const res = w.performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')) || {};
+				const rel = (v) => v - performance.timeOrigin;
+				resolve({FCP: fcp ? fcp.startTime : -1, LCP: lcp, DOM: nav.domContentLoadedEventEnd,
+					FirstFrame: rel(lt.firstFrame), Fetch: rel(lt.fetch), Downloaded: rel(lt.downloaded), Instantiated: rel(lt.instantiated),
+					Transfer: res.transferSize || 0, Encoded: res.encodedBodySize || 0, Decoded: res.decodedBodySize || 0});
+			}).observe({type: 'largest-contentful-paint', buffered: true});
+		})`, chromedp.EvalAwaitPromise)
+		t.Logf("load %d%s: DOMContentLoaded %.0f ms, first contentful paint %.0f ms, largest contentful paint %.0f ms; wasm fetch %.0f ms, downloaded %.0f ms, compiled %.0f ms; first game frame %.0f ms",
+			i, map[bool]string{true: " (warm-up)"}[i == 0], tm.DOM, tm.FCP, tm.LCP, tm.Fetch, tm.Downloaded, tm.Instantiated, tm.FirstFrame)
+		t.Logf("load %d: wasm over the wire: %.2f MB transferred, %.2f MB encoded, %.2f MB decoded", i, tm.Transfer/1e6, tm.Encoded/1e6, tm.Decoded/1e6)
+		if i > 0 {
+			runs = append(runs, tm)
+		}
+	}
+	median := func(f func(timing) float64) float64 {
+		v := make([]float64, len(runs))
+		for i, r := range runs {
+			v[i] = f(r)
+		}
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	fcp := median(func(r timing) float64 { return r.FCP })
+	frame := median(func(r timing) float64 { return r.FirstFrame })
+	report("chapter text readable (FCP, median)", fcp, float64(budgetText/time.Millisecond), "ms", fcp >= 0 && fcp <= float64(budgetText/time.Millisecond))
+	report("first game frame (median)", frame, float64(budgetFirstFrame/time.Millisecond), "ms", frame <= float64(budgetFirstFrame/time.Millisecond))
+	if enc := runs[len(runs)-1].Encoded; enc > 0 {
+		report("wasm transfer in Chromium", enc/1e6, budgetBrotli/1e6, "MB", enc <= budgetBrotli)
+	}
 
-	// Frames per second on the round screen with 2,000 providers.
-	do(t, ctx, "navigating", chromedp.Navigate(url+"/?sandbox=1&seed=7&providers=2000"))
+	// Frames per second on the round screen of the sandbox. The budget is
+	// for 2,000 providers; the game has no flag to set their number, so
+	// this measures the sandbox's world and reports how many it has.
+	do(t, ctx, "navigating", chromedp.Navigate(url+"/?sandbox=1&seed=7"))
 	waitReady(t, ctx)
 	press(t, ctx, kb.Enter)
 	g := gameDriver{t: t, ctx: ctx}
 	g.sandbox()
 	time.Sleep(2 * time.Second)
-	shot(t, ctx, "budget-2000-providers")
+	shot(t, ctx, "budget-sandbox-round")
 	providers := eval[float64](t, ctx, `(window.longtail.metrics && window.longtail.metrics.active_providers) || 0`)
-	fps := eval[float64](t, ctx, `new Promise((resolve) => {
-		const w = document.getElementById('game').contentWindow;
-		let n = 0; const t0 = w.performance.now();
-		const f = () => { n++; const dt = w.performance.now() - t0; if (dt < 5000) w.requestAnimationFrame(f); else resolve(n * 1000 / dt); };
-		w.requestAnimationFrame(f);
-	})`, chromedp.EvalAwaitPromise)
+	fps := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
 	t.Logf("round screen: scene %q, %v active providers", state(t, ctx).Scene, providers)
 	report(fmt.Sprintf("fps, round screen, %v providers", providers), fps, budgetFPS, "fps", fps >= budgetFPS)
+
+	// The ceiling of this machine: frames per second of an empty page.
+	do(t, ctx, "navigating", chromedp.Navigate("about:blank"))
+	t.Logf("for comparison, an empty page runs at %.1f fps in this browser", eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise))
 }
+
+// fpsJS counts animation frames in the game's iframe (or the page, without
+// one) for five seconds and returns frames per second. The game draws one
+// frame per animation frame, so a slow frame lowers the count.
+const fpsJS = `new Promise((resolve) => {
+	const f0 = document.getElementById('game');
+	const w = f0 ? f0.contentWindow : window;
+	let n = 0; const t0 = w.performance.now();
+	const f = () => { n++; const dt = w.performance.now() - t0; if (dt < 5000) w.requestAnimationFrame(f); else resolve(n * 1000 / dt); };
+	w.requestAnimationFrame(f);
+})`

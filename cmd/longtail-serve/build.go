@@ -100,18 +100,24 @@ func (t toolchain) wasmExecJS() ([]byte, error) {
 }
 
 // sourceKey hashes everything the WebAssembly build depends on: the
-// toolchain version, the build flags, and every file under root that can
-// reach the binary (Go sources, go.mod, go.sum and embedded files), skipping
-// .git and other hidden directories, testdata, web/ and _test.go files.
+// toolchain version, the build flags, go.mod and go.sum, every Go source
+// (not tests), and every file that a package may embed, that is the files
+// under assets/, content/ and game/. It skips hidden directories, testdata,
+// web/ and out/ (build outputs), and _test.go files.
 func sourceKey(root string, t toolchain) (string, error) {
 	var files []string
+	embeddable := func(rel string) bool {
+		top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		return top == "assets" || top == "content" || top == "game"
+	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		name := d.Name()
+		rel, _ := filepath.Rel(root, p)
 		if d.IsDir() {
-			if p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || p == filepath.Join(root, "web")) {
+			if p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || rel == "web" || rel == "out") {
 				return filepath.SkipDir
 			}
 			return nil
@@ -119,7 +125,9 @@ func sourceKey(root string, t toolchain) (string, error) {
 		if !d.Type().IsRegular() || strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, ".") {
 			return nil
 		}
-		files = append(files, p)
+		if strings.HasSuffix(name, ".go") || rel == "go.mod" || rel == "go.sum" || embeddable(rel) {
+			files = append(files, p)
+		}
 		return nil
 	})
 	if err != nil {

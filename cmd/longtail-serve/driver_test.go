@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -43,6 +44,9 @@ func (g gameDriver) startCase(n int) {
 		time.Sleep(settle)
 		st := state(g.t, g.ctx)
 		if st.Scene == "round" {
+			if st.Chapter != n {
+				g.t.Fatalf("reading on from the title reached the round screen of chapter %d, want %d", st.Chapter, n)
+			}
 			return
 		}
 		press(g.t, g.ctx, "\t")
@@ -61,16 +65,31 @@ func (g gameDriver) playRound() {
 	press(g.t, g.ctx, kb.Enter)
 }
 
-// changeLever moves the focus from Step past Speed to the first lever and
-// moves it two steps to the right.
-func (g gameDriver) changeLever() {
+// changeLever tabs to the first lever that takes a change and moves it a
+// step right. The game shows which control has the focus only in the
+// picture, so after each Tab it compares the picture before and after the
+// Right key outside the animated pixels (animated): a lever's slider and
+// its "applies from round N" note change; a button ignores the key. It
+// returns the share of pixels the change moved.
+func (g gameDriver) changeLever(animated [][]bool) float64 {
 	g.t.Helper()
-	press(g.t, g.ctx, "\t")
-	press(g.t, g.ctx, "\t")
-	press(g.t, g.ctx, kb.ArrowRight)
-	press(g.t, g.ctx, kb.ArrowRight)
-	time.Sleep(time.Second)
+	for i := 0; i < 12; i++ {
+		press(g.t, g.ctx, "\t")
+		a := grab(g.t, g.ctx)
+		press(g.t, g.ctx, kb.ArrowRight)
+		b := grab(g.t, g.ctx)
+		if d := changedOutside(a, b, animated); d >= leverChange {
+			return d
+		}
+	}
+	g.t.Fatalf("no lever took a change after 12 presses of Tab and Right%s", pageError(g.ctx))
+	return 0
 }
+
+// leverChange is the share of the game's pixels that moving a lever
+// changes at least: the slider's knob and bar and the note under it,
+// about 1% of the picture at the test's window size.
+const leverChange = 0.002
 
 // continueSaved chooses Continue, the title screen's first button when
 // there is saved progress.
@@ -87,12 +106,4 @@ func (g gameDriver) sandbox() {
 	g.scene("round")
 }
 
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -71,6 +71,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("ETag", f.etag)
 	}
 	h.Set("X-Uncompressed-Length", strconv.Itoa(len(f.body)))
+	if enc != "" && r.Header.Get("Range") == "" {
+		// ServeContent leaves the length of encoded bodies out.
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+	}
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
 

@@ -50,6 +50,7 @@ func testSite(t *testing.T) *site {
 	for _, f := range []*file{
 		newFile("index.html", []byte(strings.Repeat("<p>The long tail.</p>\n", 50)), false),
 		newFile("page.0123456789ab.js", []byte(strings.Repeat("console.log('x');\n", 50)), true),
+		newFile("assignments/example.toml", []byte("title = \"Week 3\"\n"), false),
 	} {
 		s.files[f.name] = f
 	}
@@ -102,6 +103,9 @@ func TestServe(t *testing.T) {
 			t.Errorf("wasm: %s = %q, want %q", k, got, want)
 		}
 	}
+	if r.ContentLength != int64(len(br)) {
+		t.Errorf("wasm in br: Content-Length %d, want %d", r.ContentLength, len(br))
+	}
 	if r.Header.Get("X-Frame-Options") != "" {
 		t.Errorf("X-Frame-Options is set; LMS pages could not embed the game")
 	}
@@ -116,6 +120,9 @@ func TestServe(t *testing.T) {
 	}
 	if r2 := get("/", "gzip", "If-None-Match", r.Header.Get("ETag")); r2.StatusCode != http.StatusNotModified {
 		t.Errorf("/ with If-None-Match: status %d, want 304", r2.StatusCode)
+	}
+	if r := get("/assignments/example.toml", ""); r.StatusCode != 200 || r.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("/assignments/example.toml: status %d, Cache-Control %q", r.StatusCode, r.Header.Get("Cache-Control"))
 	}
 	if r := get("/missing.js", ""); r.StatusCode != http.StatusNotFound {
 		t.Errorf("/missing.js: status %d, want 404", r.StatusCode)
@@ -135,7 +142,7 @@ func TestWriteDir(t *testing.T) {
 	if err := s.writeDir(out, root); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"index.html", "index.html.br", "index.html.gz", s.wasm, s.wasm + ".gz", "_headers"} {
+	for _, name := range []string{"index.html", "index.html.br", "index.html.gz", s.wasm, s.wasm + ".gz", "_headers", "assignments/example.toml"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("-dir: %v", err)
 		}
@@ -194,9 +201,17 @@ func TestSourceKey(t *testing.T) {
 	write("web/index.html", "<p>page</p>")
 	write("cmd/longtail/main_test.go", "package main\n")
 	write(".git/HEAD", "ref")
+	write("out/site/game.wasm", "built")
+	write("longtail", "a desktop binary")
+	write("game/testdata/screens/title.png", "png")
 	if key() != k0 {
-		t.Errorf("the key changed with web/, tests or .git; it should not")
+		t.Errorf("the key changed with web/, out/, tests, testdata, a binary or .git; it should not")
 	}
+	write("content/chapters/01-born-open.md", "# Born open\n")
+	if key() == k0 {
+		t.Errorf("the key did not change with an embedded file")
+	}
+	k0 = key()
 	write("cmd/longtail/main.go", "package main\n\nfunc main() {}\n")
 	if key() == k0 {
 		t.Errorf("the key did not change with a Go source")

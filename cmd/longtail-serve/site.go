@@ -47,15 +47,22 @@ func (s *site) setBrotli(name string, br []byte) {
 	}
 }
 
-// pages are the hand-written templates in web/; everything else there that
-// is not a build output is an asset published under a hashed name.
+// pages are the hand-written templates in web/; the assets there (see
+// isAsset) are published under hashed names.
 var pages = []string{"index.html", "play.html"}
 
-// isBuildOutput reports whether a name in web/ is a build output (and so
-// not hand-written).
-func isBuildOutput(name string) bool {
-	return name == "game.wasm" || name == "wasm_exec.js" || strings.HasSuffix(name, ".br") ||
-		strings.HasSuffix(name, ".gz") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "_test.go")
+// isAsset reports whether a file in web/ is a hand-written asset the site
+// publishes: a script, style sheet, image, font or manifest that is not a
+// build output (game.wasm, wasm_exec.js, .br and .gz files) or hidden.
+func isAsset(name string) bool {
+	if name == "game.wasm" || name == "wasm_exec.js" || strings.HasPrefix(name, ".") {
+		return false
+	}
+	switch path.Ext(name) {
+	case ".js", ".css", ".svg", ".png", ".ico", ".woff2", ".webmanifest":
+		return true
+	}
+	return false
 }
 
 // chapter is one chapter of the case, rendered for the page.
@@ -90,7 +97,7 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || isBuildOutput(name) || isPage(name) {
+		if e.IsDir() || !isAsset(name) || isPage(name) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(webDir, name))
@@ -110,6 +117,9 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 	assets["game.wasm"] = wasmName
 	s.wasm = wasmName
 
+	if err := s.addAssignments(root); err != nil {
+		return nil, err
+	}
 	chapters, err := readChapters(root)
 	if err != nil {
 		return nil, err
@@ -138,6 +148,24 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 		s.files[p] = newFile(p, out.Bytes(), false)
 	}
 	return s, nil
+}
+
+// addAssignments publishes content/assignments/*.toml as
+// assignments/NAME.toml, so that ?assignment=assignments/NAME.toml opens one.
+func (s *site) addAssignments(root string) error {
+	names, err := filepath.Glob(filepath.Join(root, "content", "assignments", "*.toml"))
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+		name := "assignments/" + filepath.Base(n)
+		s.files[name] = newFile(name, b, false)
+	}
+	return nil
 }
 
 // isPage reports whether name is one of the page templates.
@@ -286,8 +314,8 @@ func (s *site) writeDir(dir, root string) error {
 			return fmt.Errorf("serve: -dir %s is not empty and was not written by longtail-serve; choose an empty or new directory", dir)
 		}
 		for _, n := range strings.Fields(string(old)) {
-			if n == path.Clean(n) && !strings.Contains(n, "/") && !strings.HasPrefix(n, ".") {
-				os.Remove(filepath.Join(abs, n))
+			if filepath.IsLocal(n) && !strings.HasPrefix(n, ".") {
+				os.Remove(filepath.Join(abs, filepath.FromSlash(n)))
 			}
 		}
 	}
@@ -297,7 +325,11 @@ func (s *site) writeDir(dir, root string) error {
 	var written []string
 	write := func(name string, b []byte) error {
 		written = append(written, name)
-		if err := os.WriteFile(filepath.Join(abs, name), b, 0o644); err != nil {
+		p := filepath.Join(abs, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("serve: -dir: %w", err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
 			return fmt.Errorf("serve: -dir: %w", err)
 		}
 		return nil
@@ -340,6 +372,9 @@ func (s *site) headersFile() string {
 	fmt.Fprintf(&b, "/*\n  Content-Security-Policy: %s\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n", csp)
 	for _, name := range s.names() {
 		f := s.files[name]
+		if name == "index.html" {
+			fmt.Fprintf(&b, "/\n  Cache-Control: %s\n", cacheControl(f))
+		}
 		fmt.Fprintf(&b, "/%s\n  Cache-Control: %s\n", name, cacheControl(f))
 		if f.ctype == "application/wasm" {
 			b.WriteString("  Content-Type: application/wasm\n")
