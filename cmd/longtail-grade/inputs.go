@@ -166,28 +166,3 @@ func refuseOverwrite(outputs, inputs []string) error {
 	}
 	return nil
 }
-
-// writeFile writes data through a temporary file and a rename, so a failed
-// write never leaves half a file.
-func writeFile(p string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, p)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	return nil
-}

@@ -9,9 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 
+	"github.com/longtail-case/longtail/cmd/internal/cli"
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 )
@@ -125,7 +125,7 @@ func grade(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if f.version {
-		fmt.Fprintln(stdout, "longtail-grade", version(), "engine", classroom.EngineVersion)
+		fmt.Fprintln(stdout, "longtail-grade", cli.Version(), "engine", classroom.EngineVersion)
 		return exitOK
 	}
 	if len(pos) == 0 {
@@ -190,7 +190,7 @@ func grade(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "longtail-grade:", err)
 		return exitFailure
 	}
-	if err := writeFile(outputs[0], classroom.Gradebook(rows)); err != nil {
+	if err := cli.WriteFile(outputs[0], classroom.Gradebook(rows)); err != nil {
 		fmt.Fprintln(stderr, "longtail-grade:", err)
 		return exitFailure
 	}
@@ -210,7 +210,7 @@ func grade(args []string, stdout, stderr io.Writer) int {
 		}
 		page, err := classroom.Debrief(a, docs, mine, fronts)
 		if err == nil {
-			err = writeFile(outputs[1+i], page)
+			err = cli.WriteFile(outputs[1+i], page)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "longtail-grade:", err)
@@ -358,19 +358,4 @@ func link(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s?a=%s\n", *base, param)
 	return exitOK
-}
-
-// version returns the module version and VCS revision of the build.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown version)"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" {
-			v += " " + s.Value
-		}
-	}
-	return v
 }

@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime/debug"
 	"strings"
 
+	"github.com/longtail-case/longtail/cmd/internal/cli"
 	"github.com/longtail-case/longtail/game/classroom"
 )
 
@@ -25,7 +24,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "help":
 		_, err = io.WriteString(stdout, usage())
 	case "version":
-		_, err = fmt.Fprintf(stdout, "longtail-sim %s, engine %s\n", version(), classroom.EngineVersion)
+		_, err = fmt.Fprintf(stdout, "longtail-sim %s, engine %s\n", cli.Version(), classroom.EngineVersion)
 	case "submit":
 		err = submit(sub, stdout)
 	default:
@@ -63,7 +62,7 @@ func simulateAll(cfg config, stdout, stderr io.Writer) error {
 		if err := renderProviders(&csv, pts[0].runs[0].providers); err != nil {
 			return err
 		}
-		if err := writeFile(cfg.providers, csv.Bytes()); err != nil {
+		if err := cli.WriteFile(cfg.providers, csv.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -103,44 +102,4 @@ func progressBar(stderr io.Writer) func(done, total int) {
 			fmt.Fprintf(stderr, "\r%s\r", strings.Repeat(" ", width+len(fmt.Sprint(total))*2+9))
 		}
 	}
-}
-
-// writeFile writes data to path through a temporary file in the same
-// directory, so a failed write never leaves a partial file.
-func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".longtail-sim-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// version returns the module version and VCS revision of the build.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown version)"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" {
-			v += " " + s.Value
-		}
-	}
-	return v
 }

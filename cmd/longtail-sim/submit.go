@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/longtail-case/longtail/cmd/internal/cli"
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
@@ -43,7 +44,7 @@ func submit(s submitConfig, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(s.submission, out); err != nil {
+	if err := cli.WriteFile(s.submission, out); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "wrote %s\n", s.submission)

@@ -2,7 +2,7 @@
 // WebAssembly) in the browser, where the page passes its URL parameters as
 // these flags.
 //
-//	longtail [-chapter N] [-seed N] [-sandbox] [-assignment FILE | -assignment-data LINK]
+//	longtail [-chapter N] [-seed N] [-sandbox [-providers N]] [-assignment FILE | -assignment-data LINK]
 //	         [-capture FILE.png -capture-after TICKS]
 package main
 
@@ -25,17 +25,23 @@ func main() {
 	chapter := flag.Int("chapter", -1, "open chapter `N`'s reader directly (0 is the prologue)")
 	seed := flag.Uint64("seed", 0, "seed of a new run (0: from the clock)")
 	sandbox := flag.Bool("sandbox", false, "start a sandbox round that is already playing")
+	providers := flag.Int("providers", 0, "with -sandbox, scale the sandbox to about `N` active providers (10 to 20000; 0: the baseline's, about 1,500)")
 	assignment := flag.String("assignment", "", "assignment `FILE` (TOML) to load")
 	assignmentData := flag.String("assignment-data", "", "assignment carried in a link: base64url of the DEFLATE-compressed file (the ?a= parameter)")
 	capture := flag.String("capture", "", "save the screen to `FILE.png` and exit")
 	captureAfter := flag.Int("capture-after", 60, "ticks to run before -capture")
 	flag.Parse()
+	if *providers != 0 && (*providers < 10 || *providers > 20000 || !*sandbox) {
+		log.Print("-providers needs -sandbox and a number from 10 to 20000")
+		flag.Usage()
+		os.Exit(2)
+	}
 
 	docs, err := content.Load(content.Files)
 	if err != nil {
 		log.Fatal(err)
 	}
-	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Capture: *capture, CaptureAfter: *captureAfter}
+	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Capture: *capture, CaptureAfter: *captureAfter}
 	if cfg.Seed == 0 {
 		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
 	}

@@ -29,6 +29,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -294,7 +295,7 @@ func (a Assignment) problems() []problem {
 			add(p+".rounds", "chapter %d: rounds = %d is outside 1–200", c.Number, c.Rounds)
 		}
 		if keys := sim.ScenarioKeys(); len(keys) > 0 {
-			for _, k := range sortedKeys(c.Set) {
+			for _, k := range slices.Sorted(maps.Keys(c.Set)) {
 				if !slices.Contains(keys, k) {
 					add(p+".set."+k, "chapter %d: set: %q is not a scenario key", c.Number, k)
 				}
@@ -304,7 +305,7 @@ func (a Assignment) problems() []problem {
 			name string
 			m    map[string]float64
 		}{{"start", c.Start}, {"locked", c.Locked}} {
-			for _, k := range sortedKeys(part.m) {
+			for _, k := range slices.Sorted(maps.Keys(part.m)) {
 				spec, ok := sim.Spec(k)
 				if !ok {
 					add(p+"."+part.name+"."+k, "chapter %d: %s: %q is not a lever (%s)", c.Number, part.name, k, leverList())
@@ -528,15 +529,6 @@ func merge(base, over map[string]float64) map[string]float64 {
 		out[k] = v
 	}
 	return out
-}
-
-func sortedKeys(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // CheckAssignment parses an assignment as ParseAssignment does and then

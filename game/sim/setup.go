@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -32,7 +33,7 @@ func (s Setup) Scenario() (Scenario, error) {
 	if err != nil {
 		return Scenario{}, err
 	}
-	for _, k := range sortedKeys(s.Set) {
+	for _, k := range slices.Sorted(maps.Keys(s.Set)) {
 		if err := sc.Set(k, s.Set[k]); err != nil {
 			return Scenario{}, fmt.Errorf("set: %w", err)
 		}
@@ -41,7 +42,7 @@ func (s Setup) Scenario() (Scenario, error) {
 		name string
 		m    map[string]float64
 	}{{"start", s.Start}, {"locked", s.Locked}} {
-		for _, k := range sortedKeys(part.m) {
+		for _, k := range slices.Sorted(maps.Keys(part.m)) {
 			if _, ok := Spec(k); !ok {
 				return Scenario{}, fmt.Errorf("%s: %q is not a lever", part.name, k)
 			}
@@ -94,13 +95,4 @@ func (s Setup) Validate() error {
 func (s Setup) Unlocks(key string) bool {
 	_, locked := s.Locked[key]
 	return !locked && slices.Contains(s.Unlocked, key)
-}
-
-func sortedKeys(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
