@@ -34,6 +34,10 @@ type Config struct {
 	Seed uint64
 	// Sandbox starts a sandbox round that is already playing.
 	Sandbox bool
+	// Providers, when > 0, scales the sandbox's entry so that about this
+	// many providers are active (for measuring the frame rate with a
+	// larger network); 0 keeps the baseline's (about 1,500).
+	Providers int
 	// AssignmentName and Assignment are an assignment file's name and
 	// text (from -assignment or -assignment-data); empty when none.
 	AssignmentName string
@@ -90,6 +94,7 @@ func New(cfg Config) (*Game, error) {
 		br:        newBridge(),
 		exportDir: cfg.ExportDir,
 		seed:      max(cfg.Seed, 1),
+		providers: cfg.Providers,
 		scale:     1,
 		w:         1280,
 		h:         800,

@@ -51,16 +51,20 @@ func newMeshTheme(t theme) meshTheme {
 }
 
 // meshDrawer submits a layout.Mesh with one draw call, sampling a white
-// pixel; antiAlias smooths edges (worth it for the network's round
-// shapes and slanted flows, not for the charts' boxes).
+// pixel. Ebiten's anti-aliasing (newMeshDrawer's antiAlias) renders into
+// a buffer of four times the pixels, too slow for the network under a
+// software renderer; the network's mesh feathers its own edges instead
+// (layout.Mesh.Feather), and the charts' boxes need none.
 type meshDrawer struct {
-	white     *ebiten.Image // a 1×1 white sub-image of a 3×3 image, so edges never bleed
-	verts     []ebiten.Vertex
-	antiAlias bool
+	white *ebiten.Image // a 1×1 white sub-image of a 3×3 image, so edges never bleed
+	verts []ebiten.Vertex
+	op    ebiten.DrawTrianglesOptions // kept to avoid a per-frame allocation
 }
 
 func newMeshDrawer(white *ebiten.Image, antiAlias bool) *meshDrawer {
-	return &meshDrawer{white: white, antiAlias: antiAlias}
+	d := &meshDrawer{white: white}
+	d.op.AntiAlias = antiAlias
+	return d
 }
 
 // newWhite returns the white pixel every mesh samples.
@@ -87,8 +91,7 @@ func (d *meshDrawer) draw(dst *ebiten.Image, m *layout.Mesh) {
 	if len(m.Indices) == 0 {
 		return
 	}
-	op := &ebiten.DrawTrianglesOptions{AntiAlias: d.antiAlias}
-	dst.DrawTriangles32(d.verts, m.Indices, d.white, op)
+	dst.DrawTriangles32(d.verts, m.Indices, d.white, &d.op)
 }
 
 // netInputs converts the model's providers for the layout.

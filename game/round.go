@@ -46,7 +46,7 @@ type roundScene struct {
 	provs      []sim.Provider // the latest round's providers, by ID
 	inputs     []layout.NetInput
 	mesh       layout.Mesh
-	drawer     *meshDrawer // the network, antialiased
+	drawer     *meshDrawer // the network (its mesh feathers its own edges)
 	chartMesh  layout.Mesh // the charts and the legend
 	chartDraw  *meshDrawer
 	th         meshTheme
@@ -92,6 +92,13 @@ type roundScene struct {
 	shownRound           int        // the round the charts and goals show
 	loadedRound          int        // the round whose providers the network shows
 	loggedN              int        // length of the session's log the panel shows
+
+	// static is the layer with everything but the network, its labels and
+	// the tooltip; staticAt is the state it was drawn for.
+	static       layer
+	staticAt     staticKey
+	pointerInNet bool // the pointer was over the network last tick
+	netText      netTexts
 }
 
 // goalView is one goal as the goals card shows it.
@@ -118,7 +125,7 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 	s := &roundScene{
 		c: c, sess: sess, doc: doc,
 		net:        layout.NewNetwork(layout.DefaultNetParams()),
-		drawer:     newMeshDrawer(white, true),
+		drawer:     newMeshDrawer(white, false), // the network's mesh is feathered instead
 		chartDraw:  newMeshDrawer(white, false),
 		th:         newMeshTheme(c.ui.theme),
 		hoverID:    -1,
@@ -132,6 +139,7 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 		netW:       &networkFocus{rank: -1},
 	}
 	s.mesh.SrcX, s.mesh.SrcY = s.drawer.src()
+	s.mesh.Feather = true
 	s.chartMesh.SrcX, s.chartMesh.SrcY = s.drawer.src()
 	// The sandbox opens already playing; a chapter is turn-based and starts paused.
 	s.playing = doc == nil && c.sandbox
@@ -289,6 +297,8 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 		s.view.Focus, s.story = -1, s.story[:0]
 	}
 	s.build()
+	s.netText.update(c, s.net.Active())
+	s.updateStatic(focused)
 	return nil, nil
 }
 
@@ -356,21 +366,13 @@ func (s *roundScene) networkShown() bool { return !s.compact() || !s.showCharts 
 // chartsShown reports whether the charts are on screen.
 func (s *roundScene) chartsShown() bool { return !s.compact() || s.showCharts }
 
-// build prepares the frame's meshes: the network, and the charts with the
-// legend.
+// build prepares the frame's network mesh (the charts' mesh is built with
+// the static layer).
 func (s *roundScene) build() {
 	s.mesh.Reset()
-	s.chartMesh.Reset()
 	s.view.Clock = s.clock
 	if s.networkShown() {
 		s.net.Draw(&s.mesh, &s.view, &s.th.net)
-		s.buildLegend()
-	}
-	if s.chartsShown() {
-		for _, ch := range s.charts {
-			ch.build(&s.chartMesh, s.c.ui, &s.th)
-		}
 	}
 	s.drawer.prepare(&s.mesh)
-	s.chartDraw.prepare(&s.chartMesh)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/longtail-case/longtail/game/sim"
 )
 
 // BenchmarkRoundSceneUpdate measures one tick of the round screen's
@@ -32,14 +34,31 @@ func BenchmarkRoundSceneUpdate(b *testing.B) {
 // waiting for the GPU (under Xvfb that is a software renderer, so this
 // is a ceiling, not what a player's GPU does).
 func BenchmarkRoundSceneDraw(b *testing.B) {
-	r := newRoundRig(b, 1280, 800, nil, sandboxSetup(), 0)
+	benchmarkRoundSceneDraw(b, sandboxSetup())
+}
+
+// BenchmarkRoundSceneDraw2000 is BenchmarkRoundSceneDraw with the sandbox
+// scaled to about 2,000 providers (the frame-rate budget's network, as
+// -providers 2000 starts it).
+func BenchmarkRoundSceneDraw2000(b *testing.B) {
+	setup, err := sandboxSetupFor(2000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkRoundSceneDraw(b, setup)
+}
+
+func benchmarkRoundSceneDraw(b *testing.B, setup sim.Setup) {
+	r := newRoundRig(b, 1280, 800, nil, setup, 0)
 	r.s.playing = false
 	r.ticks(5)
 	px := make([]byte, 4)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		r.tick(nil)
 		r.s.Draw(r.img)
 		r.img.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image).ReadPixels(px)
 	}
+	b.ReportMetric(float64(r.s.net.Active()), "providers")
 }

@@ -6,15 +6,40 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// Draw draws the round screen from the state Update prepared.
+// Draw draws the round screen from the state Update prepared: the static
+// layer (panel, title bar, goals, charts, legend), then the animated
+// network with its labels, the network's focus ring and the tooltip.
 func (s *roundScene) Draw(dst *ebiten.Image) {
 	c := s.c
 	if c == nil {
 		return
 	}
 	u := c.ui
+	if s.static.img == nil || s.static.img.Bounds() != dst.Bounds() {
+		// Resized since the last Update (or none yet): the layer is
+		// redrawn at the new size on the next tick.
+		dst.Fill(u.theme.bg)
+	}
+	s.static.draw(dst)
+	s.drawer.draw(dst, &s.mesh)
+	if s.networkShown() {
+		s.drawNetworkText(dst)
+	}
+	if s.ring.focused() == s.netW {
+		drawFocusRing(dst, u, s.netR.inset(c.dp(2)))
+	}
+	if len(s.story) > 0 {
+		drawTooltip(dst, u, s.storyAt[0], s.storyAt[1], s.story, rect{0, 0, c.w, c.h})
+	}
+}
+
+// paintStatic draws what changes only with input, a round or the window
+// onto dst (the static layer): the background, lever panel, title bar,
+// buttons, goals, charts and the legend.
+func (s *roundScene) paintStatic(dst *ebiten.Image, focused widget) {
+	c := s.c
+	u := c.ui
 	dst.Fill(u.theme.bg)
-	focused := s.ring.focused()
 
 	s.panel.draw(dst, c, focused)
 
@@ -42,13 +67,12 @@ func (s *roundScene) Draw(dst *ebiten.Image) {
 
 	s.drawGoals(dst)
 
-	// The charts (cards, grids, lines) and the legend, then the network:
-	// two draw calls.
+	// The charts (cards, grids, lines) and the legend: one draw call.
 	s.chartDraw.draw(dst, &s.chartMesh)
-	s.drawer.draw(dst, &s.mesh)
-
 	if s.networkShown() {
-		s.drawNetworkText(dst)
+		for _, it := range s.legend {
+			u.drawText(dst, it.text, regular, sizeTick, it.x+c.dp(24), it.y, u.theme.text)
+		}
 	}
 	if s.chartsShown() {
 		for _, ch := range s.charts {
@@ -59,37 +83,49 @@ func (s *roundScene) Draw(dst *ebiten.Image) {
 			drawFocusRing(dst, u, s.distSwitch.r)
 		}
 	}
-	if focused == s.netW {
-		drawFocusRing(dst, u, s.netR.inset(c.dp(2)))
-	}
-	if len(s.story) > 0 {
-		drawTooltip(dst, u, s.storyAt[0], s.storyAt[1], s.story, rect{0, 0, c.w, c.h})
-	}
 }
 
-// drawNetworkText draws the network's labels: hub, rival, guide rings,
-// the provider count and the legend's words.
+// drawNetworkText draws the network's labels: hub, rival, guide rings and
+// the provider count (the legend's words are on the static layer).
 func (s *roundScene) drawNetworkText(dst *ebiten.Image) {
 	c, u := s.c, s.c.ui
 	v := &s.view
+	t := &s.netText
 	lh := u.lineHeight(sizeTick)
 
 	top10, tail := s.net.GuideRanks()
 	if s.net.Active() > 20 {
-		s.pill(dst, c.t("round.net.top10"), v.CX, v.CY-top10*v.Scale)
-		s.pill(dst, c.t("round.net.tail"), v.CX, v.CY-tail*v.Scale)
+		s.pill(dst, t.top10, v.CX, v.CY-top10*v.Scale)
+		s.pill(dst, t.tail, v.CX, v.CY-tail*v.Scale)
 	}
-	s.pill(dst, c.t("round.net.hub"), v.CX, v.CY+s.hubR+lh*0.5+c.dp(4))
+	s.pill(dst, t.hub, v.CX, v.CY+s.hubR+lh*0.5+c.dp(4))
 	if v.RivalR > 0 {
-		s.pill(dst, c.t("round.net.rival"), v.RivalX, v.RivalY+v.RivalR+lh*0.5+c.dp(4))
+		s.pill(dst, t.rival, v.RivalX, v.RivalY+v.RivalR+lh*0.5+c.dp(4))
 	}
-	u.drawText(dst, c.t("round.net.count", s.net.Active()), regular, sizeTick, s.netR.x, s.netR.y, u.theme.muted)
+	u.drawText(dst, t.count, regular, sizeTick, s.netR.x, s.netR.y, u.theme.muted)
 	if s.ring.focused() == s.netW {
-		u.drawText(dst, c.t("round.net.hint"), italic, sizeTick, s.netR.x, s.netR.y+lh, u.theme.focus)
+		u.drawText(dst, t.hint, italic, sizeTick, s.netR.x, s.netR.y+lh, u.theme.focus)
 	}
-	for _, it := range s.legend {
-		u.drawText(dst, it.text, regular, sizeTick, it.x+c.dp(24), it.y, u.theme.text)
+}
+
+// netTexts are the network's labels, formatted in Update when the
+// language or the provider count changes.
+type netTexts struct {
+	n                                    int
+	cat                                  any
+	count, top10, tail, hub, rival, hint string
+}
+
+// update formats the labels for n active providers.
+func (t *netTexts) update(c *ctx, n int) {
+	if t.cat == any(c.ui.cat) && t.n == n && t.count != "" {
+		return
 	}
+	t.n, t.cat = n, c.ui.cat
+	t.count = c.t("round.net.count", n)
+	t.top10, t.tail = c.t("round.net.top10"), c.t("round.net.tail")
+	t.hub, t.rival = c.t("round.net.hub"), c.t("round.net.rival")
+	t.hint = c.t("round.net.hint")
 }
 
 // pill draws a small label centred on (x, y) on a dark background, so it

@@ -127,10 +127,39 @@ func sandboxSetup() sim.Setup {
 	return sim.Setup{Base: "baseline", Unlocked: keys}
 }
 
+// baselineProviders is about how many providers the baseline has at the
+// start (longtail-sim -series: 1,478 active in round 1 with seed 1, 1,601
+// with seed 7).
+const baselineProviders = 1550
+
+// sandboxSetupFor is the sandbox's scenario scaled to about n active
+// providers (n ≤ 0: unscaled): the candidates per round (entry_max) and
+// the attention they share grow by the same factor, so each provider's
+// prospects stay as they were (longtail-sim, n = 2000: 2,109 to 2,194
+// active providers over the 12 rounds with seed 1, 1,995 to 2,222 with
+// seed 7).
+func sandboxSetupFor(n int) (sim.Setup, error) {
+	setup := sandboxSetup()
+	if n <= 0 {
+		return setup, nil
+	}
+	base, err := sim.Builtin(setup.Base)
+	if err != nil {
+		return sim.Setup{}, err
+	}
+	f := float64(n) / baselineProviders
+	setup.Set = map[string]float64{"entry_max": base.EntryMax * f, "attention": base.Attention * f}
+	return setup, nil
+}
+
 // startSandbox starts a free sandbox session (chapter number 0, not saved
 // over the case's progress) and returns its round screen.
 func startSandbox(c *ctx, seed uint64) (scene, error) {
-	sess, err := play.New(0, sandboxSetup(), seed)
+	setup, err := sandboxSetupFor(c.providers)
+	if err != nil {
+		return nil, fmt.Errorf("game: sandbox: %w", err)
+	}
+	sess, err := play.New(0, setup, seed)
 	if err != nil {
 		return nil, fmt.Errorf("game: sandbox: %w", err)
 	}

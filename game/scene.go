@@ -89,6 +89,9 @@ type ctx struct {
 	// sandbox is true while the sandbox is being played (it is not saved
 	// over the case's progress).
 	sandbox bool
+	// providers, when > 0, is about how many providers the sandbox should
+	// have (Config.Providers).
+	providers int
 	// notice is a one-line message the title screen shows once (a corrupt
 	// save moved aside, storage unavailable); scenes may set it.
 	notice string

@@ -4,7 +4,8 @@
 #   - the chapter text readable (first contentful paint) within 1 s and the
 #     game's first frame within 2 s of navigation, on localhost in headless
 #     Chromium,
-#   - frames per second on the round screen of ?sandbox=1 (budget 55).
+#   - frames per second on the round screen of ?sandbox=1&providers=2000
+#     (budget 55 with 2,000 providers).
 # It builds the game like `go run ./cmd/longtail-serve` (cached) and drives
 # Debian's chromium (cmd/longtail-serve/browser_test.go, TestBudgets).
 # BUDGETS_ENFORCE=1 makes it fail when a budget is exceeded; otherwise it

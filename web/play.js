@@ -94,7 +94,14 @@
     const seed = q.get('seed');
     if (seed !== null && /^\d{1,20}$/.test(seed)) args.push('-seed=' + seed);
     const sandbox = q.get('sandbox');
-    if (sandbox !== null && sandbox !== '0' && sandbox !== 'false') args.push('-sandbox');
+    if (sandbox !== null && sandbox !== '0' && sandbox !== 'false') {
+      args.push('-sandbox');
+      // ?providers=N scales the sandbox's network (the frame-rate budget).
+      const providers = q.get('providers');
+      if (providers !== null && /^\d{1,5}$/.test(providers) && +providers >= 10 && +providers <= 20000) {
+        args.push('-providers=' + providers);
+      }
+    }
     // A damaged ?a= still goes to the game, which says what is wrong with it.
     const a = q.get('a');
     if (a !== null && a !== '') args.push('-assignment-data=' + a.slice(0, 100000));

@@ -22,6 +22,7 @@ type roundFrame struct {
 
 func newRoundFrame(m int) *roundFrame {
 	f := &roundFrame{net: NewNetwork(DefaultNetParams())}
+	f.mesh.Feather = true // as the round screen draws the network
 	f.net.Update(synthetic(m, 1), true)
 	f.net.Update(synthetic(m, 2), false)
 	f.view = NetView{CX: 500, CY: 400, Scale: 330, RivalX: 900, RivalY: 80, RivalR: 20, Focus: 3, HeadRanks: 10, FlowPixels: 60}

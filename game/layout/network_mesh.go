@@ -37,6 +37,13 @@ type Mesh struct {
 	Indices  []uint32
 	// SrcX, SrcY is the point of the white source image every vertex samples.
 	SrcX, SrcY float32
+	// Feather smooths the edges of discs, rings, lines and shapes in the
+	// mesh itself: each edge fades to transparent over one pixel (and a
+	// line or ring thinner than a pixel is drawn one pixel wide with its
+	// alpha scaled by its width), so the mesh needs no anti-aliased draw
+	// (which renders into a buffer of four times the pixels). Rect, Quad,
+	// Frame and Polyline stay hard-edged.
+	Feather bool
 }
 
 // Reset empties the mesh and keeps its storage.
@@ -81,6 +88,10 @@ func (m *Mesh) Line(x0, y0, x1, y1, w float64, c0, c1 RGBA) {
 	dx, dy := x1-x0, y1-y0
 	l := math.Hypot(dx, dy)
 	if l == 0 {
+		return
+	}
+	if m.Feather {
+		m.featherLine(x0, y0, x1, y1, dx/l, dy/l, w, c0, c1)
 		return
 	}
 	nx, ny := -dy/l*w/2, dx/l*w/2
@@ -157,6 +168,10 @@ func (m *Mesh) Disc(x, y, r float64, c RGBA) {
 	case r < 8:
 		step = 2 // 12 segments
 	}
+	if m.Feather {
+		m.featherDisc(x, y, r, step, c)
+		return
+	}
 	b := uint32(len(m.Vertices))
 	m.vertex(x, y, c)
 	k := uint32(0)
@@ -171,6 +186,10 @@ func (m *Mesh) Disc(x, y, r float64, c RGBA) {
 
 // Ring adds a circle outline of radius r (to the middle of the stroke), t pixels thick.
 func (m *Mesh) Ring(x, y, r, t float64, c RGBA) {
+	if m.Feather {
+		m.featherRing(x, y, r, t, c)
+		return
+	}
 	b := uint32(len(m.Vertices))
 	ri, ro := r-t/2, r+t/2
 	for i := 0; i < 24; i++ {
@@ -189,6 +208,10 @@ func (m *Mesh) Ring(x, y, r, t float64, c RGBA) {
 // for 3 (service vendor), each of about the same area as a circle of
 // radius r, so the shape tells the kind apart without colour.
 func (m *Mesh) Shape(kind int, x, y, r float64, c RGBA) {
+	if m.Feather && kind >= 1 && kind <= 3 {
+		m.featherShape(kind, x, y, r, c)
+		return
+	}
 	switch kind {
 	case 1:
 		h := r * 0.886 // half-side of a square with the circle's area: sqrt(π)/2
@@ -213,6 +236,17 @@ func (m *Mesh) ShapeOutline(kind int, x, y, r, t float64, c RGBA) {
 	switch kind {
 	case 1:
 		h := r*0.886 + t
+		if m.Feather {
+			// Four feathered strokes along the frame's middle, each
+			// lengthened to close the corners.
+			h -= t / 2
+			e := h + t/2
+			m.Line(x-e, y-h, x+e, y-h, t, c, c)
+			m.Line(x-e, y+h, x+e, y+h, t, c, c)
+			m.Line(x-h, y-h+t/2, x-h, y+h-t/2, t, c, c)
+			m.Line(x+h, y-h+t/2, x+h, y+h-t/2, t, c, c)
+			return
+		}
 		m.Frame(x-h, y-h, 2*h, 2*h, t, c)
 	case 2:
 		h := r*1.253 + t*1.414

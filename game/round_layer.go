@@ -1,0 +1,105 @@
+package game
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// layer is an offscreen image the size of the screen that holds what does
+// not change every frame; the scene redraws it in Update when its inputs
+// change and Draw only copies it.
+type layer struct {
+	img *ebiten.Image
+	op  ebiten.DrawImageOptions // the copy's options, kept to avoid a per-frame allocation
+}
+
+// fit makes the layer w × h device pixels, reallocating it (and freeing
+// the old image) when the size changed; it reports whether it did.
+func (l *layer) fit(w, h int) bool {
+	w, h = max(w, 1), max(h, 1)
+	if l.img != nil {
+		if b := l.img.Bounds(); b.Dx() == w && b.Dy() == h {
+			return false
+		}
+		l.img.Deallocate()
+	}
+	l.img = ebiten.NewImage(w, h)
+	l.op.Blend = ebiten.BlendCopy
+	return true
+}
+
+// draw copies the layer onto dst, replacing what is there.
+func (l *layer) draw(dst *ebiten.Image) {
+	if l.img != nil {
+		dst.DrawImage(l.img, &l.op)
+	}
+}
+
+// staticKey is the state the round screen's static layer (lever panel,
+// title bar, buttons, goals, charts, legend) depends on besides input:
+// when it differs from the last one, the layer is redrawn.
+type staticKey struct {
+	laidOut  [5]float64 // window size, device scale, text scale, charts' top
+	w, h     int
+	round    int
+	logged   int
+	done     bool
+	labelled labelKey
+	focused  widget
+	scroll   float64
+	err      string
+	pointer  bool
+	charts   bool
+	network  bool
+}
+
+// staticKey returns the static layer's key for this tick.
+func (s *roundScene) staticKey(focused widget) staticKey {
+	return staticKey{
+		laidOut: s.laidOut, w: int(s.c.w), h: int(s.c.h),
+		round: s.sess.Round(), logged: len(s.sess.Log()), done: s.sess.Done(),
+		labelled: s.labelled, focused: focused,
+		scroll: s.panel.scroll, err: s.panel.err, pointer: s.c.in.pointer,
+		charts: s.chartsShown(), network: s.networkShown(),
+	}
+}
+
+// inputTouchesStatic reports whether this tick's input may change how a
+// control looks (hover, press, drag, keys); a pointer moving inside the
+// network only changes the network and its tooltip, drawn every frame.
+func (s *roundScene) inputTouchesStatic() bool {
+	in := s.c.in
+	if in.click || in.down || in.release || in.tap || in.dragging || in.activate ||
+		in.dx != 0 || in.dy != 0 || in.scroll != 0 || in.page != 0 || in.home || in.end ||
+		in.focusNext || in.focusPrev || len(in.runes) > 0 || in.backspace {
+		return true
+	}
+	inNet := in.pointer && s.networkShown() && s.netR.contains(in.px, in.py)
+	moved := in.moved && !(inNet && s.pointerInNet)
+	s.pointerInNet = inNet
+	return moved
+}
+
+// updateStatic redraws the static layer when the screen's size, its state
+// or the input asks for it.
+func (s *roundScene) updateStatic(focused widget) {
+	k := s.staticKey(focused)
+	dirty := s.inputTouchesStatic()
+	if s.static.fit(int(s.c.w), int(s.c.h)) || k != s.staticAt {
+		dirty = true
+	}
+	if !dirty {
+		return
+	}
+	s.staticAt = k
+	s.chartMesh.Reset()
+	if s.networkShown() {
+		s.buildLegend()
+	}
+	if s.chartsShown() {
+		for _, ch := range s.charts {
+			ch.build(&s.chartMesh, s.c.ui, &s.th)
+		}
+	}
+	s.chartDraw.prepare(&s.chartMesh)
+	s.paintStatic(s.static.img, focused)
+}
