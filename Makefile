@@ -51,7 +51,7 @@ test-render:
 
 # Browser tests drive the built site in headless Chromium.
 test-browser:
-	$(GO) test -count=1 -tags browser -timeout 10m ./cmd/longtail-serve/
+	$(GO) test -count=1 -tags browser -timeout 15m -run '^TestBrowser' ./cmd/longtail-serve/
 
 # Budgets: sizes, load times, frame rates and benchmarks against their limits.
 budgets:
