@@ -71,7 +71,13 @@ func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Fron
 		page.Chapters = append(page.Chapters, ch)
 	}
 	var buf bytes.Buffer
-	if err := debriefTmpl.Execute(&buf, page); err != nil {
+	// Parsed here rather than at package initialisation, so programs that
+	// never write a debrief (the game) do not link html/template.
+	tmpl, err := template.New("debrief").Parse(debriefHTML)
+	if err != nil {
+		return nil, fmt.Errorf("classroom: debrief template: %w", err)
+	}
+	if err := tmpl.Execute(&buf, page); err != nil {
 		return nil, fmt.Errorf("classroom: debrief: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -427,7 +433,8 @@ func reflections(n int, prompts []string, rows []Row) []promptView {
 	return out
 }
 
-var debriefTmpl = template.Must(template.New("debrief").Parse(`<!DOCTYPE html>
+// debriefHTML is the debrief page's template.
+const debriefHTML = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -503,4 +510,4 @@ Charts show verified submissions that finished the chapter; students are not nam
 </main>
 </body>
 </html>
-`))
+`
