@@ -14,7 +14,8 @@ const sizeTick = 11.5
 
 // chartLine is one series of a chart. Its points are xs[i], ys[i] in data
 // units; marker is a layout shape (0 circle … 3 triangle), so series are
-// told apart by shape as well as colour; -1 draws no markers.
+// told apart by shape as well as colour; -1 draws no markers. A width of
+// 0 draws markers only (a scatter).
 type chartLine struct {
 	label  string
 	col    layout.RGBA
@@ -35,10 +36,11 @@ type chart struct {
 	xLog, yLog     bool
 	xLo, xHi       float64
 	yLo, yHi       float64
-	diag           bool   // draw the line of equality (Lorenz)
-	diagLabel      string // its name, written above it
-	xTitleRow      bool   // the x axis title has a row of its own (else it ends the tick row)
-	xInt           bool   // the x axis counts rounds: whole-number ticks
+	diag           bool    // draw the line of equality (Lorenz)
+	diagLabel      string  // its name, written above it
+	xTitleRow      bool    // the x axis title has a row of its own (else it ends the tick row)
+	xInt           bool    // the x axis counts rounds: whole-number ticks
+	xGap           float64 // least logical pixels between x ticks; 0 means 38
 	sep            string
 
 	card, plot      rect
@@ -109,7 +111,11 @@ func (ch *chart) place(u *ui, card rect) {
 			ch.xLabels = append(ch.xLabels, tickText(v, 0, ch.sep))
 		}
 	} else {
-		n := max(2, int(ch.plot.w/u.dp(38)))
+		gap := ch.xGap
+		if gap <= 0 {
+			gap = 38
+		}
+		n := max(2, int(ch.plot.w/u.dp(gap)))
 		step := layout.NiceStep(ch.xLo, ch.xHi, n)
 		if ch.xInt {
 			step = layout.NiceIntStep(ch.xLo, ch.xHi, n)
@@ -171,7 +177,9 @@ func (ch *chart) build(m *layout.Mesh, u *ui, th *meshTheme) {
 			ch.px = append(ch.px, ch.x.Map(l.xs[i]))
 			ch.py = append(ch.py, ch.y.Map(l.ys[i]))
 		}
-		m.Polyline(ch.px, ch.py, u.dp(l.width), l.col)
+		if l.width > 0 {
+			m.Polyline(ch.px, ch.py, u.dp(l.width), l.col)
+		}
 		if l.marker >= 0 && len(ch.px) <= 40 {
 			for i := range ch.px {
 				m.Shape(l.marker, ch.px[i], ch.py[i], u.dp(3.2), l.col)
@@ -189,7 +197,9 @@ func (ch *chart) build(m *layout.Mesh, u *ui, th *meshTheme) {
 			if x > ch.card.x+pad && x+lw > ch.card.x+ch.card.w-pad {
 				x, y = ch.card.x+pad, y+tl
 			}
-			m.Rect(x, y+tl/2-u.dp(1), u.dp(14), u.dp(2), l.col)
+			if l.width > 0 {
+				m.Rect(x, y+tl/2-u.dp(1), u.dp(14), u.dp(2), l.col)
+			}
 			if l.marker >= 0 {
 				m.Shape(l.marker, x+u.dp(7), y+tl/2, u.dp(3.5), l.col)
 			}

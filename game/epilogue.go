@@ -22,14 +22,21 @@ type epilogueScene struct {
 	rows       []epilogueRow
 	status     []layout.Line // result of the last export
 	statusText string
+	wrapped    string // the status text e.status holds
 	failed     bool
 	intro      []layout.Line
 	top        float64
 	x, w       float64
 	heading    string
+	laidOut    epilogueKey       // the key of the last relayout
+	order      []*play.Session   // the sessions played, in chapter order
 	frontiers  map[int]*frontier // lever sweeps by chapter
-	scroll     float64           // device pixels scrolled down
-	y0         float64           // top of the heading on screen
+	charts     map[int]*frontierChart
+	mesh       layout.Mesh // the charts' cards, grids and marks
+	drawer     *meshDrawer
+	th         meshTheme
+	scroll     float64 // device pixels scrolled down
+	y0         float64 // top of the heading on screen
 }
 
 // epilogueRow is one chapter's card in the summary: its title, a line of
@@ -39,11 +46,15 @@ type epilogueRow struct {
 	goals    string
 	lines    [][]layout.Line // each goal, wrapped
 	met      []bool
-	frontier []layout.Line // what the levers could have achieved
+	frontier []layout.Line  // what the levers could have achieved
+	chart    *frontierChart // the sweep's scatter, once it is done; nil before
 }
 
 func newEpilogueScene(c *ctx) *epilogueScene {
-	return &epilogueScene{c: c, export: &button{primary: true}, csv: &button{}, title: &button{}}
+	e := &epilogueScene{c: c, export: &button{primary: true}, csv: &button{}, title: &button{},
+		charts: map[int]*frontierChart{}, drawer: newMeshDrawer(newWhite(), false), th: newMeshTheme(c.ui.theme)}
+	e.mesh.SrcX, e.mesh.SrcY = e.drawer.src()
+	return e
 }
 
 func (e *epilogueScene) Name() string { return "epilogue" }
@@ -78,53 +89,33 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	margin := c.dp(24)
 	e.w = min(c.w-2*margin, c.dp(760))
 	e.x = (c.w - e.w) / 2
-	e.heading = c.t("epilogue.title")
-	e.intro = u.wrapPlain(c.t("epilogue.intro"), regular, sizeBody, e.w)
 	// Sweep one combination of one chapter's levers per tick.
 	if e.frontiers == nil {
+		e.order = c.sessionsInOrder() // no chapter is played while the epilogue is shown
 		e.frontiers = map[int]*frontier{}
-		for _, s := range c.sessionsInOrder() {
+		for _, s := range e.order {
 			if f := newFrontier(s); f != nil {
 				e.frontiers[s.Chapter()] = f
 			}
 		}
 	}
-	for _, s := range c.sessionsInOrder() {
+	progress := 0
+	for _, s := range e.order {
 		if f := e.frontiers[s.Chapter()]; f != nil && !f.done() {
 			f.step()
 			break
 		}
 	}
-	e.rows = e.rows[:0]
-	for _, s := range c.sessionsInOrder() {
-		met := 0
-		gs := s.Goals()
-		for _, g := range gs {
-			if g.Met {
-				met++
-			}
-		}
-		title := c.t("epilogue.chapter", s.Chapter())
-		if d := c.docByNumber(s.Chapter()); d != nil {
-			title = docTitle(d)
-		}
-		row := epilogueRow{title: title, goals: c.t("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log()))}
-		for _, g := range gs {
-			word := c.t("results.missed")
-			if g.Met {
-				word = c.t("results.met")
-			}
-			row.lines = append(row.lines, u.wrapPlain(c.t("results.goal", word, goalLabel(c, g.Goal)), regular, sizeSmall, e.w-c.dp(34)))
-			row.met = append(row.met, g.Met)
-		}
-		if f := e.frontiers[s.Chapter()]; f != nil {
-			row.frontier = u.wrapPlain(frontierText(c, f), italic, sizeSmall, e.w-c.dp(24))
-		}
-		e.rows = append(e.rows, row)
+	for _, f := range e.frontiers {
+		progress += f.next
 	}
-	e.export.label = c.t("epilogue.export")
-	e.csv.label = c.t("epilogue.csv")
-	e.title.label = c.t("epilogue.totitle")
+	// The texts are wrapped again only when the window, the text size,
+	// or the sweeps change.
+	key := epilogueKey{w: c.w, h: c.h, scale: c.scale, text: u.textScale, progress: progress}
+	if key != e.laidOut {
+		e.laidOut = key
+		e.relayout(c)
+	}
 	// Scroll when the cards do not fit (large text, many chapters).
 	in := c.in
 	e.scroll += in.scroll + float64(in.dy)*u.lineHeight(sizeBody)*3 + float64(in.page)*c.h*0.9
@@ -134,8 +125,25 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	e.y0 = c.dp(28) - e.scroll
 	y := e.y0 + u.lineHeight(sizeH1) + c.dp(8) + float64(len(e.intro))*u.lineHeight(sizeBody) + c.dp(20)
 	e.top = y
+	dirty := false
 	for _, r := range e.rows {
+		if r.chart != nil {
+			h := e.rowHeight(r)
+			card := rect{e.x + c.dp(12), y + h - c.dp(8) - e.chartHeight(), e.w - c.dp(24), e.chartHeight()}
+			if r.chart.place(u, card) {
+				dirty = true
+			}
+		}
 		y += e.rowHeight(r) + c.dp(6)
+	}
+	if dirty {
+		e.mesh.Reset()
+		for _, r := range e.rows {
+			if r.chart != nil {
+				r.chart.build(&e.mesh, u, &e.th)
+			}
+		}
+		e.drawer.prepare(&e.mesh)
 	}
 	if len(e.rows) == 0 {
 		y += u.lineHeight(sizeBody)
@@ -180,11 +188,74 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	case e.title:
 		return newTitleScene(c, 0), nil
 	}
-	e.status = nil
-	if e.statusText != "" {
-		e.status = u.wrapPlain(e.statusText, regular, sizeSmall, e.w-c.dp(24))
+	if e.statusText != e.wrapped {
+		e.wrapStatus(c)
 	}
 	return nil, nil
+}
+
+// epilogueKey is what the epilogue's texts depend on besides the played
+// sessions, which do not change while it is shown.
+type epilogueKey struct {
+	w, h, scale, text float64
+	progress          int // combinations swept, over every chapter
+}
+
+// relayout builds the heading, the chapters' cards and the buttons' labels
+// for the width e.w.
+func (e *epilogueScene) relayout(c *ctx) {
+	u := c.ui
+	e.heading = c.t("epilogue.title")
+	e.intro = u.wrapPlain(c.t("epilogue.intro"), regular, sizeBody, e.w)
+	e.rows = e.rows[:0]
+	for _, s := range e.order {
+		met := 0
+		gs := s.Goals()
+		for _, g := range gs {
+			if g.Met {
+				met++
+			}
+		}
+		title := c.t("epilogue.chapter", s.Chapter())
+		if d := c.docByNumber(s.Chapter()); d != nil {
+			title = docTitle(d)
+		}
+		row := epilogueRow{title: title, goals: c.t("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log()))}
+		for _, g := range gs {
+			word := c.t("results.missed")
+			if g.Met {
+				word = c.t("results.met")
+			}
+			row.lines = append(row.lines, u.wrapPlain(c.t("results.goal", word, goalLabel(c, g.Goal)), regular, sizeSmall, e.w-c.dp(34)))
+			row.met = append(row.met, g.Met)
+		}
+		if f := e.frontiers[s.Chapter()]; f != nil {
+			row.frontier = u.wrapPlain(frontierText(c, f), italic, sizeSmall, e.w-c.dp(24))
+			if f.done() && f.err == nil && len(f.points) > 0 {
+				fc := e.charts[s.Chapter()]
+				if fc == nil {
+					fc = &frontierChart{}
+					fc.fill(c, f, s, &e.th)
+					e.charts[s.Chapter()] = fc
+				}
+				fc.placed = rect{} // lay out again: the text may have changed size
+				row.chart = fc
+			}
+		}
+		e.rows = append(e.rows, row)
+	}
+	e.export.label = c.t("epilogue.export")
+	e.csv.label = c.t("epilogue.csv")
+	e.title.label = c.t("epilogue.totitle")
+	e.wrapStatus(c)
+}
+
+// wrapStatus wraps the result of the last export.
+func (e *epilogueScene) wrapStatus(c *ctx) {
+	e.status, e.wrapped = nil, e.statusText
+	if e.statusText != "" {
+		e.status = c.ui.wrapPlain(e.statusText, regular, sizeSmall, e.w-c.dp(24))
+	}
 }
 
 // frontierText says what the chapter's levers could have achieved, or how
@@ -211,7 +282,19 @@ func (e *epilogueScene) rowHeight(r epilogueRow) float64 {
 	for _, l := range r.lines {
 		n += len(l)
 	}
-	return u.lineHeight(sizeBody) + float64(n)*u.lineHeight(sizeSmall) + e.c.dp(12)
+	h := u.lineHeight(sizeBody) + float64(n)*u.lineHeight(sizeSmall) + e.c.dp(12)
+	if r.chart != nil {
+		h += e.chartHeight() + e.c.dp(8)
+	}
+	return h
+}
+
+// chartHeight returns the height of a chapter's frontier chart: room for
+// its title, legend, a plot of about 150 logical pixels and two rows of
+// axis text, growing with the text size.
+func (e *epilogueScene) chartHeight() float64 {
+	u := e.c.ui
+	return e.c.dp(170) + u.lineHeight(sizeSmall) + 3*u.lineHeight(sizeTick)
 }
 
 func (e *epilogueScene) Draw(dst *ebiten.Image) {
@@ -244,6 +327,13 @@ func (e *epilogueScene) Draw(dst *ebiten.Image) {
 		}
 		u.drawLines(dst, r.frontier, sizeSmall, e.x+c.dp(12), ly, u.theme.accent)
 		y += h + c.dp(6)
+	}
+	// The charts' cards, grids and marks in one draw call, then their text.
+	e.drawer.draw(dst, &e.mesh)
+	for _, r := range e.rows {
+		if r.chart != nil {
+			r.chart.drawText(dst, u)
+		}
 	}
 	e.ring.draw(dst, u)
 	if len(e.status) > 0 {

@@ -2,6 +2,7 @@ package game
 
 import (
 	"math"
+	"sort"
 
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
@@ -21,6 +22,8 @@ type frontier struct {
 	next    int         // index of the next combination
 	total   int
 	best    frontierPoint
+	points  []frontierPoint // every setting played so far, in sweep order
+	pareto  []int           // when done: indices into points of the upper-right frontier, by revenue
 	err     error
 }
 
@@ -30,6 +33,9 @@ type frontierPoint struct {
 	met    int
 	margin float64 // sum over goals of the relative margin, to break ties
 	ok     bool
+	// revenue is the platform's revenue over the chapter (cumulative_revenue
+	// at the last round) and tail the long-tail share at the last round (0–1).
+	revenue, tail float64
 }
 
 // newFrontier prepares the sweep of a played session's chapter, or nil when
@@ -104,6 +110,10 @@ func (f *frontier) step() {
 		}
 	}
 	p := frontierPoint{values: vals, ok: true}
+	if played := s.Played(); len(played) > 0 {
+		last := played[len(played)-1]
+		p.revenue, p.tail = last.CumulativeRevenue, last.LongTailShare
+	}
 	for _, g := range s.Goals() {
 		if g.Met {
 			p.met++
@@ -118,4 +128,31 @@ func (f *frontier) step() {
 	if !f.best.ok || p.met > f.best.met || (p.met == f.best.met && p.margin > f.best.margin) {
 		f.best = p
 	}
+	f.points = append(f.points, p)
+	if f.done() {
+		f.pareto = paretoFront(f.pareto[:0], f.points)
+	}
+}
+
+// paretoFront appends to dst the indices of the points no other point
+// beats on both revenue and long-tail share (the upper-right frontier),
+// ordered by revenue, increasing (so by tail share, decreasing).
+func paretoFront(dst []int, pts []frontierPoint) []int {
+	for i, p := range pts {
+		dominated := false
+		for j, q := range pts {
+			if j == i {
+				continue
+			}
+			if q.revenue >= p.revenue && q.tail >= p.tail && (q.revenue > p.revenue || q.tail > p.tail || j < i) {
+				dominated = true // ties keep the first of equal points
+				break
+			}
+		}
+		if !dominated {
+			dst = append(dst, i)
+		}
+	}
+	sort.Slice(dst, func(a, b int) bool { return pts[dst[a]].revenue < pts[dst[b]].revenue })
+	return dst
 }

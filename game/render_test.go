@@ -458,6 +458,25 @@ func TestPlayThrough(t *testing.T) {
 		t.Logf("frontier: best %d of %d goals with %v = %v (%d settings)", f.best.met, len(f.setup.Goals), f.levers, f.best.values, f.total)
 	}
 	hs2.shot("epilogue-frontier")
+	if fc := ep.charts[1]; fc == nil || !fc.you || len(fc.ch.lines) != 3 || len(fc.ch.lines[0].xs) != ep.frontiers[1].total || len(fc.ch.lines[1].xs) == 0 {
+		t.Errorf("frontier chart of chapter 1: %+v", fc)
+	}
+	hs2.g.c.in = &intents{}
+	if n := testing.AllocsPerRun(20, func() { ep.Update(&hs2.g.c) }); n > 0 {
+		t.Errorf("epilogue: %.0f allocations per Update in steady state, want 0", n)
+	}
+	// A small window with large text: the card grows and the page scrolls.
+	hs2.w, hs2.h = 640, 480
+	hs2.g.c.settings.TextScale = 1.5
+	hs2.ticks(2)
+	hs2.tick(intents{scroll: 560})
+	hs2.shot("epilogue-640-150pct")
+	if ep.scroll <= 0 {
+		t.Errorf("epilogue at 640×480 and 150%% text does not scroll")
+	}
+	hs2.w, hs2.h = 1280, 800
+	hs2.g.c.settings.TextScale = 1
+	hs2.ticks(1)
 	files, _ := filepath.Glob(filepath.Join(hs2.g.c.exportDir, "longtail-free-*.json"))
 	if len(files) != 1 {
 		t.Errorf("exported files: %q", files)

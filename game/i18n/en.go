@@ -103,6 +103,12 @@ func englishCore() map[string]string {
 		"epilogue.frontier.failed":  "Could not compare with other settings: %s",
 		"epilogue.frontier.one":     "Best of %d fixed settings: %d of %d goals met, with %s at %s from round 1.",              // tried, met, goals, lever, value
 		"epilogue.frontier.two":     "Best of %d fixed settings: %d of %d goals met, with %s at %s and %s at %s from round 1.", // tried, met, goals, lever, value, lever, value
+		"epilogue.chart.title":      "Revenue against the long tail, setting by setting",
+		"epilogue.chart.x":          "platform revenue over the chapter",
+		"epilogue.chart.y":          "long-tail share at the end",
+		"epilogue.chart.sweep":      "A fixed setting",
+		"epilogue.chart.front":      "Best trade-offs",
+		"epilogue.chart.you":        "You",
 		"epilogue.none":             "No chapter has been played yet.",
 		"epilogue.export":           "Export my submission",
 		"epilogue.exported":         "Saved your submission as %s", // path or file name
