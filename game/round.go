@@ -88,7 +88,7 @@ type roundScene struct {
 	legend               [layout.NumKinds + 1]legendItem
 	top, netR, right     rect
 	title, counter, hint string
-	laidOut              [5]float64 // w, h, device scale, text scale of the last layout
+	laidOut              [5]float64 // w, h, device scale, text scale and charts' top of the last layout
 	shownRound           int        // the round the charts and goals show
 	loadedRound          int        // the round whose providers the network shows
 	loggedN              int        // length of the session's log the panel shows

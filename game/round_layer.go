@@ -39,7 +39,6 @@ func (l *layer) draw(dst *ebiten.Image) {
 // when it differs from the last one, the layer is redrawn.
 type staticKey struct {
 	laidOut  [5]float64 // window size, device scale, text scale, charts' top
-	w, h     int
 	round    int
 	logged   int
 	done     bool
@@ -55,8 +54,8 @@ type staticKey struct {
 // staticKey returns the static layer's key for this tick.
 func (s *roundScene) staticKey(focused widget) staticKey {
 	return staticKey{
-		laidOut: s.laidOut, w: int(s.c.w), h: int(s.c.h),
-		round: s.sess.Round(), logged: len(s.sess.Log()), done: s.sess.Done(),
+		laidOut: s.laidOut,
+		round:   s.sess.Round(), logged: len(s.sess.Log()), done: s.sess.Done(),
 		labelled: s.labelled, focused: focused,
 		scroll: s.panel.scroll, err: s.panel.err, pointer: s.c.in.pointer,
 		charts: s.chartsShown(), network: s.networkShown(),
