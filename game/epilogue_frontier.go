@@ -2,8 +2,8 @@ package game
 
 import (
 	"math"
-	"sort"
 
+	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
 )
@@ -136,23 +136,12 @@ func (f *frontier) step() {
 
 // paretoFront appends to dst the indices of the points no other point
 // beats on both revenue and long-tail share (the upper-right frontier),
-// ordered by revenue, increasing (so by tail share, decreasing).
+// ordered by revenue, increasing (so by tail share, decreasing). It is the
+// grader's frontier (classroom.ParetoFront), so both draw the same line.
 func paretoFront(dst []int, pts []frontierPoint) []int {
+	rev, tail := make([]float64, len(pts)), make([]float64, len(pts))
 	for i, p := range pts {
-		dominated := false
-		for j, q := range pts {
-			if j == i {
-				continue
-			}
-			if q.revenue >= p.revenue && q.tail >= p.tail && (q.revenue > p.revenue || q.tail > p.tail || j < i) {
-				dominated = true // ties keep the first of equal points
-				break
-			}
-		}
-		if !dominated {
-			dst = append(dst, i)
-		}
+		rev[i], tail[i] = p.revenue, p.tail
 	}
-	sort.Slice(dst, func(a, b int) bool { return pts[dst[a]].revenue < pts[dst[b]].revenue })
-	return dst
+	return append(dst, classroom.ParetoFront(rev, tail)...)
 }

@@ -777,3 +777,25 @@ func TestParseAssignmentReportsEveryProblemInLineOrder(t *testing.T) {
 		t.Errorf("lines %v, want 4 5 7:\n%v", lines, err)
 	}
 }
+
+func TestParetoFront(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		x, y []float64
+		want []int // by x, increasing
+	}{
+		// A single point is its own frontier.
+		{"one", []float64{1}, []float64{1}, []int{0}},
+		// (2, 2) beats (1, 1) on both; (3, 0.5) and (0.5, 3) trade off against it.
+		{"trade-off", []float64{1, 3, 2, 0.5}, []float64{1, 0.5, 2, 3}, []int{3, 2, 1}},
+		// Equal x: the higher y wins; equal points keep the first.
+		{"ties", []float64{1, 1, 1}, []float64{1, 2, 2}, []int{1}},
+		// A point with a NaN coordinate is never on the frontier.
+		{"nan", []float64{math.NaN(), 1}, []float64{5, 1}, []int{1}},
+		{"none", nil, nil, nil},
+	} {
+		if got := ParetoFront(tc.x, tc.y); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: ParetoFront = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -175,29 +175,48 @@ func snap(s sim.LeverSpec, v float64) float64 {
 // pareto returns the points not beaten on both X and Y by another point,
 // by increasing X (and so decreasing Y).
 func pareto(ps []Point) []Point {
-	sorted := slices.Clone(ps)
-	slices.SortStableFunc(sorted, func(a, b Point) int {
+	xs, ys := make([]float64, len(ps)), make([]float64, len(ps))
+	for i, p := range ps {
+		xs[i], ys[i] = p.X, p.Y
+	}
+	var out []Point
+	for _, i := range ParetoFront(xs, ys) {
+		out = append(out, ps[i])
+	}
+	return out
+}
+
+// ParetoFront returns the indices of the points (x[i], y[i]) that no other
+// point beats on both coordinates — the upper-right frontier — ordered by
+// increasing x (so by decreasing y). Of equal points the first is kept;
+// points with a NaN coordinate are left out. x and y have equal lengths.
+func ParetoFront(x, y []float64) []int {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
 		switch {
-		case a.X > b.X:
+		case x[a] > x[b]:
 			return -1
-		case a.X < b.X:
+		case x[a] < x[b]:
 			return 1
-		case a.Y > b.Y:
+		case y[a] > y[b]:
 			return -1
-		case a.Y < b.Y:
+		case y[a] < y[b]:
 			return 1
 		}
 		return 0
 	})
-	var out []Point
+	var out []int
 	best := math.Inf(-1)
-	for _, p := range sorted {
-		if math.IsNaN(p.X) || math.IsNaN(p.Y) {
+	for _, i := range idx {
+		if math.IsNaN(x[i]) || math.IsNaN(y[i]) {
 			continue
 		}
-		if p.Y > best {
-			out = append(out, p)
-			best = p.Y
+		if y[i] > best {
+			out = append(out, i)
+			best = y[i]
 		}
 	}
 	slices.Reverse(out)
