@@ -148,25 +148,30 @@ func busy(px *image.RGBA, r rect, bg color.RGBA) float64 {
 	return float64(n) / float64(tot)
 }
 
+// chapterDoc returns the embedded chapter n, which must exist and carry a
+// scenario.
+func chapterDoc(t testing.TB, n int) *content.Document {
+	t.Helper()
+	docs, err := content.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range docs {
+		if docs[i].Number == n && docs[i].Setup != nil {
+			return &docs[i]
+		}
+	}
+	t.Fatalf("chapter %d has no scenario", n)
+	return nil
+}
+
 // TestRoundChapter plays chapter 1's round screen by keyboard at two
 // window sizes: it starts paused, a lever change is logged for the next
 // round, Step and Play advance rounds, and once every round is played
 // Enter on the focused results button moves to the results screen.
 func TestRoundChapter(t *testing.T) {
 	for _, size := range [][2]int{{1280, 800}, {960, 600}} {
-		docs, err := content.Load(content.Files)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc *content.Document
-		for i := range docs {
-			if docs[i].Number == 1 {
-				doc = &docs[i]
-			}
-		}
-		if doc == nil || doc.Setup == nil {
-			t.Fatal("chapter 1 has no scenario")
-		}
+		doc := chapterDoc(t, 1)
 		r := newRoundRig(t, size[0], size[1], doc, *doc.Setup, 1)
 		name := func(s string) string { return s + "-" + strconv.Itoa(size[0]) + "x" + strconv.Itoa(size[1]) }
 
@@ -316,35 +321,27 @@ func TestRoundHeadGrows(t *testing.T) {
 // TestRoundLargeText draws chapter 1's round screen at the largest text
 // size and with reduced motion: the panel scrolls, nothing moves.
 func TestRoundLargeText(t *testing.T) {
-	docs, err := content.Load(content.Files)
-	if err != nil {
+	doc := chapterDoc(t, 1)
+	r := newRoundRig(t, 1280, 800, doc, *doc.Setup, 1)
+	r.c.settings.TextScale = 2
+	r.c.settings.ReducedMotion = true
+	r.c.ui.setScale(1, 2)
+	r.ticks(2)
+	if err := r.s.stepRound(); err != nil {
 		t.Fatal(err)
 	}
-	for i := range docs {
-		if docs[i].Number != 1 {
-			continue
-		}
-		r := newRoundRig(t, 1280, 800, &docs[i], *docs[i].Setup, 1)
-		r.c.settings.TextScale = 2
-		r.c.settings.ReducedMotion = true
-		r.c.ui.setScale(1, 2)
-		r.ticks(2)
-		if err := r.s.stepRound(); err != nil {
-			t.Fatal(err)
-		}
-		r.tick(nil)
-		if r.s.net.Moving() {
-			t.Error("with reduced motion the network still animates")
-		}
-		clock := r.s.clock
-		r.ticks(10)
-		if r.s.clock != clock {
-			t.Error("with reduced motion the flows still move")
-		}
-		px := r.shot("round-large-text")
-		if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
-			t.Errorf("network area is %.1f%% drawn", f*100)
-		}
+	r.tick(nil)
+	if r.s.net.Moving() {
+		t.Error("with reduced motion the network still animates")
+	}
+	clock := r.s.clock
+	r.ticks(10)
+	if r.s.clock != clock {
+		t.Error("with reduced motion the flows still move")
+	}
+	px := r.shot("round-large-text")
+	if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
+		t.Errorf("network area is %.1f%% drawn", f*100)
 	}
 }
 
@@ -412,34 +409,26 @@ func TestRoundHighDPI(t *testing.T) {
 // window the desktop game allows (640×480), with the network and then
 // with the charts in its place.
 func TestRoundSmallWindow(t *testing.T) {
-	docs, err := content.Load(content.Files)
-	if err != nil {
+	doc := chapterDoc(t, 1)
+	r := newRoundRig(t, 640, 480, doc, *doc.Setup, 1)
+	r.ticks(2)
+	if err := r.s.stepRound(); err != nil {
 		t.Fatal(err)
 	}
-	for i := range docs {
-		if docs[i].Number != 1 {
-			continue
-		}
-		r := newRoundRig(t, 640, 480, &docs[i], *docs[i].Setup, 1)
-		r.ticks(2)
-		if err := r.s.stepRound(); err != nil {
-			t.Fatal(err)
-		}
-		r.ticks(70)
-		px := r.shot("round-640x480")
-		if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
-			t.Errorf("network area is %.1f%% drawn", f*100)
-		}
-		// Too narrow for three columns: a button swaps the network for the charts.
-		if !r.s.compact() {
-			t.Fatal("640 pixels wide is not compact")
-		}
-		r.s.ring.focus(r.s.viewB)
-		r.tick(func(in *intents) { in.activate = true })
-		r.tick(nil)
-		if !r.s.showCharts || r.s.networkShown() {
-			t.Fatal("the view button did not show the charts")
-		}
-		r.shot("round-640x480-charts")
+	r.ticks(70)
+	px := r.shot("round-640x480")
+	if f := busy(px, r.s.netR, r.c.ui.theme.bg); f < 0.05 {
+		t.Errorf("network area is %.1f%% drawn", f*100)
 	}
+	// Too narrow for three columns: a button swaps the network for the charts.
+	if !r.s.compact() {
+		t.Fatal("640 pixels wide is not compact")
+	}
+	r.s.ring.focus(r.s.viewB)
+	r.tick(func(in *intents) { in.activate = true })
+	r.tick(nil)
+	if !r.s.showCharts || r.s.networkShown() {
+		t.Fatal("the view button did not show the charts")
+	}
+	r.shot("round-640x480-charts")
 }
