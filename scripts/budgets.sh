@@ -5,12 +5,14 @@
 #     game's first frame within 2 s of navigation, on localhost in headless
 #     Chromium,
 #   - frames per second on the round screen of ?sandbox=1&providers=2000
-#     (budget 55 with 2,000 providers).
+#     (budget 55 with 2,000 providers), beside this machine's ceiling: the
+#     frame rate of a bare Ebiten game that only fills a frame of the same
+#     size (cmd/longtail-serve/testdata/fillonly).
 # It builds the game like `go run ./cmd/longtail-serve` (cached) and drives
 # Debian's chromium (cmd/longtail-serve/browser_test.go, TestBudgets).
 # BUDGETS_ENFORCE=1 makes it fail when the size or a load time is over
 # budget; BUDGETS_ENFORCE_FPS=1 also when the frame rate is (not by default:
-# the 2-core test machines cannot draw an empty Ebiten screen at 55 fps with
+# the 2-core test machines cannot draw even the bare game at 55 fps with
 # SwiftShader, see README). Otherwise it only reports. Screenshots go to $SHOTS (default: a temp directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
