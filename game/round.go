@@ -45,8 +45,11 @@ type roundScene struct {
 	view       layout.NetView
 	provs      []sim.Provider // the latest round's providers, by ID
 	inputs     []layout.NetInput
-	mesh       layout.Mesh
+	mesh       layout.Mesh // what of the network is drawn every frame
 	drawer     *meshDrawer // the network (its mesh feathers its own edges)
+	baseMesh   layout.Mesh // the still network, drawn on the static layer (see build)
+	baseDraw   *meshDrawer
+	bake       netKey      // the still network's key this tick; zero while it moves
 	chartMesh  layout.Mesh // the charts and the legend
 	chartDraw  *meshDrawer
 	th         meshTheme
@@ -127,6 +130,7 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 		net:        layout.NewNetwork(layout.DefaultNetParams()),
 		drawer:     newMeshDrawer(white, false), // the network's mesh is feathered instead
 		chartDraw:  newMeshDrawer(white, false),
+		baseDraw:   newMeshDrawer(white, false),
 		th:         newMeshTheme(c.ui.theme),
 		hoverID:    -1,
 		panel:      newLeverPanel(c, sess),
@@ -140,6 +144,8 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 	}
 	s.mesh.SrcX, s.mesh.SrcY = s.drawer.src()
 	s.mesh.Feather = true
+	s.baseMesh.SrcX, s.baseMesh.SrcY = s.drawer.src()
+	s.baseMesh.Feather = true
 	s.chartMesh.SrcX, s.chartMesh.SrcY = s.drawer.src()
 	// The sandbox opens already playing; a chapter is turn-based and starts paused.
 	s.playing = doc == nil && c.sandbox
@@ -367,12 +373,40 @@ func (s *roundScene) networkShown() bool { return !s.compact() || !s.showCharts 
 func (s *roundScene) chartsShown() bool { return !s.compact() || s.showCharts }
 
 // build prepares the frame's network mesh (the charts' mesh is built with
-// the static layer).
+// the static layer). While the picture moves, the whole network is drawn
+// every frame. Once it stands still, only the particles and the focus
+// ring change from frame to frame: the rest (thousands of flows and
+// nodes, most of the frame's cost under a software renderer) is drawn
+// once onto the static layer, keyed by bake, and kept until the network,
+// the view or the theme changes.
 func (s *roundScene) build() {
 	s.mesh.Reset()
 	s.view.Clock = s.clock
-	if s.networkShown() {
+	s.bake = netKey{}
+	switch {
+	case !s.networkShown():
+	case s.net.Moving():
 		s.net.Draw(&s.mesh, &s.view, &s.th.net)
+	default:
+		s.bake = s.netKey()
+		s.net.DrawLive(&s.mesh, &s.view, &s.th.net)
 	}
 	s.drawer.prepare(&s.mesh)
+}
+
+// netKey is what the still network drawn by DrawBase depends on.
+type netKey struct {
+	still   bool // false: nothing baked
+	version uint64
+	params  layout.NetParams // with Seconds zeroed
+	view    layout.NetView   // with Clock and Focus zeroed
+	style   layout.NetStyle
+}
+
+// netKey returns the key of the network as it stands now.
+func (s *roundScene) netKey() netKey {
+	k := netKey{still: true, version: s.net.Version(), params: s.net.P, view: s.view, style: s.th.net}
+	k.params.Seconds = 0
+	k.view.Clock, k.view.Focus = 0, 0
+	return k
 }

@@ -83,6 +83,9 @@ func (s *roundScene) paintStatic(dst *ebiten.Image, focused widget) {
 			drawFocusRing(dst, u, s.distSwitch.r)
 		}
 	}
+
+	// The network while it stands still (see build); Draw adds the rest.
+	s.baseDraw.draw(dst, &s.baseMesh)
 }
 
 // drawNetworkText draws the network's labels: hub, rival, guide rings and

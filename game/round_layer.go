@@ -49,6 +49,7 @@ type staticKey struct {
 	pointer  bool
 	charts   bool
 	network  bool
+	bake     netKey // the still network drawn on the layer, if any
 }
 
 // staticKey returns the static layer's key for this tick.
@@ -59,6 +60,7 @@ func (s *roundScene) staticKey(focused widget) staticKey {
 		labelled: s.labelled, focused: focused,
 		scroll: s.panel.scroll, err: s.panel.err, pointer: s.c.in.pointer,
 		charts: s.chartsShown(), network: s.networkShown(),
+		bake: s.bake,
 	}
 }
 
@@ -100,5 +102,10 @@ func (s *roundScene) updateStatic(focused widget) {
 		}
 	}
 	s.chartDraw.prepare(&s.chartMesh)
+	s.baseMesh.Reset()
+	if s.bake.still {
+		s.net.DrawBase(&s.baseMesh, &s.view, &s.th.net)
+	}
+	s.baseDraw.prepare(&s.baseMesh)
 	s.paintStatic(s.static.img, focused)
 }

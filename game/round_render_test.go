@@ -432,3 +432,56 @@ func TestRoundSmallWindow(t *testing.T) {
 	}
 	r.shot("round-640x480-charts")
 }
+
+// TestRoundStillNetworkBaked checks the round screen's cache of the still
+// network: once the picture stands still, the flows and nodes are drawn
+// onto the static layer once and only the particles every frame, and the
+// frame looks the same as one that draws the whole network every frame.
+func TestRoundStillNetworkBaked(t *testing.T) {
+	r := newRoundRig(t, 1280, 800, nil, sandboxSetup(), 0)
+	r.s.playing = false
+	r.ticks(2)
+	if err := r.s.stepRound(); err != nil {
+		t.Fatal(err)
+	}
+	r.tick(nil)
+	if !r.s.net.Moving() || r.s.bake.still {
+		t.Fatalf("just after a round: moving %v, baked %v; want moving and not baked", r.s.net.Moving(), r.s.bake.still)
+	}
+	for i := 0; i < 120 && r.s.net.Moving(); i++ {
+		r.tick(nil)
+	}
+	r.tick(nil)
+	if r.s.net.Moving() || !r.s.bake.still {
+		t.Fatalf("after the move: moving %v, baked %v; want still and baked", r.s.net.Moving(), r.s.bake.still)
+	}
+	n, base := len(r.s.mesh.Vertices), len(r.s.baseMesh.Vertices)
+	if n == 0 || n*10 > base {
+		t.Errorf("still network: %d vertices a frame, %d baked; want a small fraction drawn every frame", n, base)
+	}
+	key := r.s.staticAt
+	r.ticks(5)
+	if r.s.staticAt != key {
+		t.Error("the static layer was redrawn while nothing changed")
+	}
+	baked := r.draw()
+
+	// The same frame with the whole network drawn every frame.
+	r.s.mesh.Reset()
+	r.s.net.Draw(&r.s.mesh, &r.s.view, &r.s.th.net)
+	r.s.drawer.prepare(&r.s.mesh)
+	r.s.baseMesh.Reset()
+	r.s.static.img.Clear()
+	r.s.paintStatic(r.s.static.img, r.s.ring.focused())
+	direct := r.draw()
+	diff := 0
+	for i := range baked.Pix {
+		if d := int(baked.Pix[i]) - int(direct.Pix[i]); d > 2 || d < -2 {
+			diff++
+		}
+	}
+	t.Logf("baked vs direct: %d of %d channels differ by more than 2; %d vertices a frame, %d baked", diff, len(baked.Pix), n, base)
+	if diff > len(baked.Pix)/1000 {
+		t.Errorf("the baked frame differs from the directly drawn one in %d of %d channels", diff, len(baked.Pix))
+	}
+}

@@ -719,13 +719,25 @@ func TestBudgets(t *testing.T) {
 	box := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('game').getBoundingClientRect(); return [r.width, r.height]; })()`)
 	t.Logf("round screen: scene %q, %v active providers, game frame %.0f×%.0f CSS px", state(t, ctx).Scene, providers, box[0], box[1])
 	fpsReport = true
-	report(fmt.Sprintf("fps, round screen, %v providers", providers), fps, budgetFPS, "fps", fps >= budgetFPS)
+	report(fmt.Sprintf("fps, round screen playing, %v providers", providers), fps, budgetFPS, "fps", fps >= budgetFPS)
+
+	// Paused (Space on the focused Play button), once the picture has
+	// settled: only the particles and the focus ring move then.
+	press(t, ctx, " ")
+	round := state(t, ctx).Round
+	time.Sleep(2500 * time.Millisecond) // longer than a round at 1× (1.5 s) plus the move (0.9 s)
+	if r := state(t, ctx).Round; r != round {
+		t.Fatalf("the sandbox still plays after Space: round %d, then %d", round, r)
+	}
+	still := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
+	shot(t, ctx, "budget-sandbox-paused")
+	report(fmt.Sprintf("fps, round screen paused, %v providers", providers), still, budgetFPS, "fps", still >= budgetFPS)
 
 	// The ceiling of this browser and machine: an Ebiten game that only
 	// fills a frame of the same size, and an empty page.
 	ceiling := fpsCeiling(t, ctx, box[0], box[1])
-	t.Logf("for comparison, a bare Ebiten game that only fills a %.0f×%.0f frame runs at %.1f fps here (this machine's ceiling for any Ebiten game; the round screen reaches %.0f%% of it)",
-		box[0], box[1], ceiling, 100*fps/ceiling)
+	t.Logf("for comparison, a bare Ebiten game that only fills a %.0f×%.0f frame runs at %.1f fps here (this machine's ceiling for any Ebiten game; the round screen reaches %.0f%% of it playing, %.0f%% paused)",
+		box[0], box[1], ceiling, 100*fps/ceiling, 100*still/ceiling)
 	do(t, ctx, "navigating", chromedp.Navigate("about:blank"))
 	t.Logf("for comparison, an empty page runs at %.1f fps in this browser", eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise))
 }

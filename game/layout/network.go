@@ -84,6 +84,7 @@ type Network struct {
 	visits   []float64 // this round's visits, sorted descending
 	progress float64   // 0 at Update, 1 when the move is done
 	total    float64   // total visits this round
+	version  uint64    // counts the changes to the nodes' state
 }
 
 // NewNetwork returns an empty network with the given parameters.
@@ -105,6 +106,12 @@ func (n *Network) TotalVisits() float64 { return n.total }
 
 // Moving reports whether the picture is still moving toward this round's targets.
 func (n *Network) Moving() bool { return n.progress < 1 }
+
+// Version counts the changes to the nodes' frame state: it grows with
+// every Update and every Advance that moves the picture, and stays the
+// same while the picture stands still, so a picture drawn at one version
+// can be kept until the version changes (with the same view and params).
+func (n *Network) Version() uint64 { return n.version }
 
 // Find returns the index in Nodes of the node with the given ID.
 func (n *Network) Find(id int) (int, bool) {
@@ -294,6 +301,9 @@ func (n *Network) relax() {
 // Advance moves the picture dt seconds toward this round's targets. It
 // costs O(n) and does not allocate.
 func (n *Network) Advance(dt float64) {
+	if n.progress < 1 || dt <= 0 {
+		n.version++
+	}
 	if n.P.Seconds <= 0 {
 		n.progress = 1
 	} else if dt > 0 {

@@ -70,18 +70,24 @@ func (n *Network) Hit(v *NetView, x, y, slop float64) (int, bool) {
 	return -1, false
 }
 
-// Draw adds the network's frame to m: guide rings, links of multi-homers
-// to the rival, flows to the hub with particles moving along the head
-// players' flows, the hub, the nodes (the head on top), the focus ring and
-// the rival. It costs O(n) and, once m has grown, does not allocate.
+// Draw adds the network's frame to m: DrawBase, then DrawLive on top.
+// It costs O(n) and, once m has grown, does not allocate.
 func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
+	n.DrawBase(m, v, st)
+	n.DrawLive(m, v, st)
+}
+
+// DrawBase adds what stands still while the picture does (Moving is
+// false) and the view stays put: guide rings, links of multi-homers to
+// the rival, flows to the hub, the hub, the nodes (the head on top, with
+// the rings of newcomers while they arrive) and the rival. It ignores
+// v.Clock and v.Focus, so a caller may keep its result until Version, the
+// view or the style change. It costs O(n).
+func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) {
 	hx, hy := v.CX, v.CY
 	hubR := n.P.Hub * v.Scale
 	act := n.Active()
-	u := v.Unit
-	if u <= 0 {
-		u = 1
-	}
+	u := v.unit()
 
 	top10, tail := n.GuideRanks()
 	if act > 20 {
@@ -104,42 +110,14 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 	}
 
 	// Flows from each provider to the hub: width by traffic share.
-	headShare := 0.0
-	if r := n.ByRank(v.HeadRanks - 1); r >= 0 {
-		headShare = n.nodes[r].Share
-	}
 	for _, i := range n.order {
 		nd := &n.nodes[i]
-		sx, sy := v.ScreenXY(nd)
-		dx, dy := hx-sx, hy-sy
-		d := math.Hypot(dx, dy)
-		if d <= hubR+nd.R*v.Scale {
+		f, ok := n.flow(nd, v)
+		if !ok {
 			continue
 		}
-		ux, uy := dx/d, dy/d
-		x0, y0 := sx+ux*nd.R*v.Scale, sy+uy*nd.R*v.Scale
-		x1, y1 := hx-ux*hubR, hy-uy*hubR
-		w := math.Max(0.7*u, math.Min(nd.Share*v.FlowPixels, 1.2*nd.R*v.Scale))
-		rel := math.Min(1, nd.Share*float64(act)/4) // 1 at four times the mean share
 		col := st.Kinds[nd.Kind]
-		a := nd.Alpha * (0.05 + 0.45*rel)
-		m.Line(x0, y0, x1, y1, w, col.Fade(a), col.Mix(st.Hub, 0.6).Fade(a*0.5))
-
-		// Particles ride the flows of the head: more, larger and faster the more traffic.
-		if nd.Exiting || nd.Share < headShare || headShare == 0 {
-			continue
-		}
-		k := min(8, 2+int(nd.Share*60))
-		speed := 0.35 + 4*nd.Share // path lengths per second
-		size := 1.3*u + w*0.28
-		h := Hash01(uint64(nd.ID) ^ 0x5bd1e995)
-		pc := col.Mix(RGBA{1, 1, 1, 1}, 0.7).Fade(nd.Alpha * 0.85)
-		for p := 0; p < k; p++ {
-			f := v.Clock*speed + h + float64(p)/float64(k)
-			f -= math.Floor(f)
-			px, py := x0+(x1-x0)*f, y0+(y1-y0)*f
-			m.Disc(px, py, size, pc)
-		}
+		m.Line(f.x0, f.y0, f.x1, f.y1, f.w, col.Fade(f.a), col.Mix(st.Hub, 0.6).Fade(f.a*0.5))
 	}
 
 	// The platform hub.
@@ -163,15 +141,88 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 		}
 	}
 
+	if v.RivalR > 0 {
+		m.Disc(v.RivalX, v.RivalY, v.RivalR, st.Rival)
+		m.Ring(v.RivalX, v.RivalY, v.RivalR+2*u, 2*u, st.Rival.Mix(RGBA{1, 1, 1, 1}, 0.4))
+	}
+}
+
+// DrawLive adds what moves every frame, over DrawBase: the particles that
+// ride the head players' flows to the hub (more, larger and faster the
+// more traffic; placed by v.Clock) and the ring round the focused node.
+// It costs O(n) arithmetic and adds vertices only for the head.
+func (n *Network) DrawLive(m *Mesh, v *NetView, st *NetStyle) {
+	u := v.unit()
+	headShare := 0.0
+	if r := n.ByRank(v.HeadRanks - 1); r >= 0 {
+		headShare = n.nodes[r].Share
+	}
+	if headShare > 0 {
+		for _, i := range n.order {
+			nd := &n.nodes[i]
+			if nd.Exiting || nd.Share < headShare {
+				continue
+			}
+			f, ok := n.flow(nd, v)
+			if !ok {
+				continue
+			}
+			k := min(8, 2+int(nd.Share*60))
+			speed := 0.35 + 4*nd.Share // path lengths per second
+			size := 1.3*u + f.w*0.28
+			h := Hash01(uint64(nd.ID) ^ 0x5bd1e995)
+			pc := st.Kinds[nd.Kind].Mix(RGBA{1, 1, 1, 1}, 0.7).Fade(nd.Alpha * 0.85)
+			for p := 0; p < k; p++ {
+				t := v.Clock*speed + h + float64(p)/float64(k)
+				t -= math.Floor(t)
+				m.Disc(f.x0+(f.x1-f.x0)*t, f.y0+(f.y1-f.y0)*t, size, pc)
+			}
+		}
+	}
+
 	if v.Focus >= 0 && v.Focus < len(n.nodes) {
 		nd := &n.nodes[v.Focus]
 		sx, sy := v.ScreenXY(nd)
 		r := math.Max(nd.R*v.Scale, 1.5*u)
 		m.Ring(sx, sy, r+6*u, 3*u, st.Focus)
 	}
+}
 
-	if v.RivalR > 0 {
-		m.Disc(v.RivalX, v.RivalY, v.RivalR, st.Rival)
-		m.Ring(v.RivalX, v.RivalY, v.RivalR+2*u, 2*u, st.Rival.Mix(RGBA{1, 1, 1, 1}, 0.4))
+// flowLine is the screen geometry of one provider's flow to the hub.
+type flowLine struct {
+	x0, y0, x1, y1 float64 // from the node's edge to the hub's, pixels
+	w              float64 // width, pixels
+	a              float64 // opacity at the node's end
+}
+
+// flow returns nd's flow: from the node's edge to the hub's, as wide as
+// its traffic share (at least 0.7 unit, at most 1.2 node radii), more
+// opaque the larger its share. It reports false when the node touches the
+// hub.
+func (n *Network) flow(nd *NetNode, v *NetView) (flowLine, bool) {
+	hx, hy := v.CX, v.CY
+	hubR := n.P.Hub * v.Scale
+	sx, sy := v.ScreenXY(nd)
+	dx, dy := hx-sx, hy-sy
+	d := math.Hypot(dx, dy)
+	if d <= hubR+nd.R*v.Scale {
+		return flowLine{}, false
 	}
+	u := v.unit()
+	ux, uy := dx/d, dy/d
+	rel := math.Min(1, nd.Share*float64(n.Active())/4) // 1 at four times the mean share
+	return flowLine{
+		x0: sx + ux*nd.R*v.Scale, y0: sy + uy*nd.R*v.Scale,
+		x1: hx - ux*hubR, y1: hy - uy*hubR,
+		w: math.Max(0.7*u, math.Min(nd.Share*v.FlowPixels, 1.2*nd.R*v.Scale)),
+		a: nd.Alpha * (0.05 + 0.45*rel),
+	}, true
+}
+
+// unit returns v.Unit, or 1 when it is not set.
+func (v *NetView) unit() float64 {
+	if v.Unit <= 0 {
+		return 1
+	}
+	return v.Unit
 }

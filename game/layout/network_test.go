@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -284,5 +285,61 @@ func TestNetworkInvariants(t *testing.T) {
 		if len(live) > 0 && n.TotalVisits() > 0 && math.Abs(share-1) > 1e-9 {
 			t.Fatalf("round %d: shares sum to %g", round, share)
 		}
+	}
+}
+
+// TestDrawBaseKeepsStill checks the contract the round screen's cached
+// network relies on: Version stays put while the picture stands still and
+// changes when it moves or takes a new round; DrawBase does not depend on
+// the clock or the focus; Draw is DrawBase followed by DrawLive.
+func TestDrawBaseKeepsStill(t *testing.T) {
+	p := DefaultNetParams()
+	p.Seconds = 1
+	n := NewNetwork(p)
+	n.Update(synthetic(400, 1), true)
+	v0 := n.Version()
+	n.Advance(1.0 / 60)
+	if n.Moving() || n.Version() != v0 {
+		t.Fatalf("settled picture: moving %v, version %d → %d; want still and unchanged", n.Moving(), v0, n.Version())
+	}
+	n.Update(synthetic(400, 2), false)
+	v1 := n.Version()
+	if v1 == v0 {
+		t.Fatal("Update left the version unchanged")
+	}
+	n.Advance(0.5)
+	if n.Version() == v1 {
+		t.Fatal("a moving Advance left the version unchanged")
+	}
+	for n.Moving() {
+		n.Advance(0.25)
+	}
+	v2 := n.Version()
+	n.Advance(0.25)
+	if n.Version() != v2 {
+		t.Fatal("an Advance after the move changed the version")
+	}
+
+	view := NetView{CX: 400, CY: 300, Scale: 250, RivalX: 700, RivalY: 60, RivalR: 14, Focus: -1, HeadRanks: 10, FlowPixels: 60}
+	var st NetStyle
+	for k := range st.Kinds {
+		st.Kinds[k] = Hex(0x3366cc + uint32(k)*0x101010)
+	}
+	st.Hub, st.Rival, st.Guide, st.Focus, st.Edge = Hex(0xffffff), Hex(0xff8060), Hex(0x404040), Hex(0xffd000), Hex(0xeeeeee)
+	var a, b, all, live Mesh
+	n.DrawBase(&a, &view, &st)
+	moved := view
+	moved.Clock, moved.Focus = 12.5, 3
+	n.DrawBase(&b, &moved, &st)
+	if !slices.Equal(a.Vertices, b.Vertices) || !slices.Equal(a.Indices, b.Indices) {
+		t.Error("DrawBase depends on the clock or the focus")
+	}
+	n.Draw(&all, &moved, &st)
+	n.DrawLive(&live, &moved, &st)
+	if len(live.Vertices) == 0 {
+		t.Fatal("DrawLive drew nothing for a head with traffic and a focused node")
+	}
+	if len(all.Vertices) != len(a.Vertices)+len(live.Vertices) || !slices.Equal(all.Vertices[:len(a.Vertices)], a.Vertices) {
+		t.Error("Draw is not DrawBase followed by DrawLive")
 	}
 }
