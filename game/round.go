@@ -96,8 +96,9 @@ type roundScene struct {
 	loadedRound          int        // the round whose providers the network shows
 	loggedN              int        // length of the session's log the panel shows
 
-	// static is the layer with everything but the network, its labels and
-	// the tooltip; staticAt is the state it was drawn for.
+	// static is the layer with everything but the moving network, its
+	// labels and the tooltip (the network is on it while it stands still:
+	// see build); staticAt is the state it was drawn for.
 	static       layer
 	staticAt     staticKey
 	pointerInNet bool // the pointer was over the network last tick
