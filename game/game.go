@@ -19,6 +19,7 @@ import (
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/i18n"
+	"github.com/longtail-case/longtail/game/layout"
 	"github.com/longtail-case/longtail/game/save"
 )
 
@@ -71,6 +72,13 @@ type Game struct {
 	shotted bool
 	// announced is the round last announced to the page.
 	announced int
+	// frozenAt is the screen size of the frame last drawn while the
+	// window was unfocused, or zero when the last frame was drawn with
+	// focus. See Draw.
+	frozenAt [2]float64
+	// veil is the focus-loss message wrapped to the screen, set by update
+	// while the window is unfocused.
+	veil []layout.Line
 }
 
 var _ ebiten.Game = (*Game)(nil)
@@ -164,6 +172,7 @@ func (g *Game) update(in *intents, focused bool) error {
 	}
 	if !focused {
 		c.paused = true
+		g.veil = c.ui.wrapPlain(c.t("pause.unfocused"), bold, sizeLarge, c.w-2*c.dp(24))
 		return nil
 	}
 	if g.pause != nil {
@@ -275,16 +284,33 @@ func (g *Game) writeCapture() error {
 }
 
 // Draw draws the current scene, the pause menu and the focus-loss veil.
+//
+// Without focus the game does not advance, so once the veiled frame is on
+// the screen Draw leaves it there until the focus or the window's size
+// changes. When the screen is kept between frames (cmd/longtail turns
+// ebiten's clearing off; every scene paints the whole screen), Ebiten then
+// presents nothing new: a game in a background tab, or in the page's
+// frame while the student reads the case beside it, draws nothing, which
+// on a machine without a GPU frees the processor for the page.
 func (g *Game) Draw(screen *ebiten.Image) {
 	if g.c.tick == 0 {
 		screen.Fill(g.c.ui.theme.bg)
 		return
 	}
+	frozen := g.c.paused && g.pause == nil // paused by the focus loss, not the menu
+	size := [2]float64{g.c.w, g.c.h}
+	if frozen && g.frozenAt == size && !ebiten.IsScreenClearedEveryFrame() && (g.shot == nil || g.shotted) {
+		return
+	}
+	g.frozenAt = [2]float64{}
+	if frozen {
+		g.frozenAt = size
+	}
 	g.cur.Draw(screen)
 	if g.pause != nil {
 		g.pause.draw(screen, &g.c)
 	} else if g.c.paused {
-		drawVeil(screen, &g.c, g.c.t("pause.unfocused"))
+		drawVeil(screen, &g.c, g.veil)
 	}
 	if g.shot != nil && !g.shotted {
 		g.shot.DrawImage(screen, nil)

@@ -1,6 +1,7 @@
 package game
 
 import (
+	"github.com/longtail-case/longtail/game/layout"
 	"image/color"
 	"runtime"
 
@@ -111,8 +112,21 @@ func (p *pauseMenu) draw(dst *ebiten.Image, c *ctx) {
 	p.ring.draw(dst, c.ui)
 }
 
-// drawVeil dims the screen and shows msg in the middle (focus lost).
-func drawVeil(dst *ebiten.Image, c *ctx, msg string) {
+// drawVeil dims the screen and shows the wrapped message in the middle
+// (focus lost), each line centred.
+func drawVeil(dst *ebiten.Image, c *ctx, lines []layout.Line) {
 	fillRect(dst, rect{0, 0, c.w, c.h}, color.RGBA{0, 0, 0, 0xa0})
-	c.ui.drawTextAligned(dst, msg, bold, sizeLarge, rect{0, 0, c.w, c.h}, 0.5, c.ui.theme.text)
+	u := c.ui
+	lh := u.lineHeight(sizeLarge)
+	y := (c.h - float64(len(lines))*lh) / 2
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, l.Width)
+	}
+	pad := c.dp(16)
+	drawPanel(dst, u, rect{(c.w-w)/2 - pad, y - pad/2, w + 2*pad, float64(len(lines))*lh + pad})
+	for i, l := range lines {
+		x := (c.w - l.Width) / 2
+		u.drawLines(dst, lines[i:i+1], sizeLarge, x, y+float64(i)*lh, u.theme.text)
+	}
 }

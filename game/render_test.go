@@ -631,3 +631,81 @@ func BenchmarkTitleAndResultsTick(b *testing.B) {
 		}
 	})
 }
+
+// TestUnfocusedFrameKept checks that a game that lost focus draws its
+// veiled frame once and then leaves the screen alone (with the screen
+// kept between frames, as cmd/longtail runs it) until the focus or the
+// window's size changes.
+func TestUnfocusedFrameKept(t *testing.T) {
+	hs := newHarness(t, Config{Chapter: 1}, 960, 600)
+	hs.ticks(3)
+	ebiten.SetScreenClearedEveryFrame(false)
+	defer ebiten.SetScreenClearedEveryFrame(true)
+	drawn := func() bool {
+		w, h := int(hs.g.c.w), int(hs.g.c.h)
+		img := ebiten.NewImage(w, h)
+		defer img.Deallocate()
+		hs.g.Draw(img)
+		px := image.NewRGBA(image.Rect(0, 0, w, h))
+		img.ReadPixels(px.Pix)
+		for i := 3; i < len(px.Pix); i += 4 {
+			if px.Pix[i] != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	unfocused := func() {
+		t.Helper()
+		hs.g.LayoutF(hs.w, hs.h)
+		if err := hs.g.update(&intents{}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !drawn() {
+		t.Fatal("a focused game drew nothing")
+	}
+	unfocused()
+	if !drawn() {
+		t.Fatal("the first frame without focus (the veil) was not drawn")
+	}
+	unfocused()
+	if drawn() {
+		t.Error("a game without focus drew the same frame again")
+	}
+	hs.w, hs.h = 800, 500
+	unfocused()
+	if !drawn() {
+		t.Error("after a resize without focus the frame was not redrawn")
+	}
+	unfocused()
+	if drawn() {
+		t.Error("a game without focus drew the same resized frame again")
+	}
+	hs.tick(intents{})
+	if !drawn() {
+		t.Error("the focus came back and nothing was drawn")
+	}
+	ebiten.SetScreenClearedEveryFrame(true)
+	unfocused()
+	drawn()
+	unfocused()
+	if !drawn() {
+		t.Error("with the screen cleared every frame, a game without focus must draw every frame")
+	}
+
+	// The veil's message wraps on a small screen with large text.
+	hs.w, hs.h = 640, 480
+	hs.g.c.settings.TextScale = 2
+	hs.ticks(3) // laid out with focus
+	unfocused()
+	if len(hs.g.veil) < 2 {
+		t.Errorf("the veil's message is %d line(s) at 640 px with 200%% text; want it wrapped", len(hs.g.veil))
+	}
+	for _, l := range hs.g.veil {
+		if l.Width > hs.g.c.w {
+			t.Errorf("veil line %q is %.0f px wide on a %.0f px screen", l.Text(), l.Width, hs.g.c.w)
+		}
+	}
+	hs.shot("unfocused-640-200pct")
+}

@@ -733,6 +733,15 @@ func TestBudgets(t *testing.T) {
 	shot(t, ctx, "budget-sandbox-paused")
 	report(fmt.Sprintf("fps, round screen paused, %v providers", providers), still, budgetFPS, "fps", still >= budgetFPS)
 
+	// The student turns to the case text beside the game: the game loses
+	// the focus, draws its veil once and then nothing (Game.Draw), so the
+	// page runs as if the game were not there.
+	do(t, ctx, "focusing the case text", chromedp.Evaluate[chromedp.Void](`document.querySelector('.chapters a').focus()`))
+	time.Sleep(time.Second)
+	away := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
+	shot(t, ctx, "budget-sandbox-unfocused")
+	t.Logf("for comparison, with the focus on the case text (the game veiled, drawing nothing) the page runs at %.1f fps", away)
+
 	// The ceiling of this browser and machine: an Ebiten game that only
 	// fills a frame of the same size, and an empty page.
 	ceiling := fpsCeiling(t, ctx, box[0], box[1])

@@ -67,6 +67,9 @@ func main() {
 	// itself (it does not advance while unfocused).
 	ebiten.SetRunnableOnUnfocused(true)
 	ebiten.SetWindowClosingHandled(true) // the game saves typed reflections before it closes
+	// Every scene paints the whole screen, so the screen need not be
+	// cleared; kept, it lets a game that lost focus stop drawing (Game.Draw).
+	ebiten.SetScreenClearedEveryFrame(false)
 	if err := ebiten.RunGame(g); err != nil {
 		log.Fatal(err)
 	}

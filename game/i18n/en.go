@@ -52,7 +52,7 @@ func englishCore() map[string]string {
 		"pause.resume":    "Resume",
 		"pause.totitle":   "Back to the title screen",
 		"pause.quit":      "Quit",
-		"pause.unfocused": "Paused while the window is in the background",
+		"pause.unfocused": "Paused while you are elsewhere: click the game to go on",
 
 		// Chapter reader.
 		"reader.hint":        "Scroll with the wheel, arrows or Page keys · Esc: menu",
