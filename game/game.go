@@ -76,9 +76,11 @@ type Game struct {
 	// window was unfocused, or zero when the last frame was drawn with
 	// focus. See Draw.
 	frozenAt [2]float64
-	// veil is the focus-loss message wrapped to the screen, set by update
-	// while the window is unfocused.
-	veil []layout.Line
+	// veil is the focus-loss message wrapped to the screen while the
+	// window is unfocused (nil with focus), for the screen width, device
+	// scale and text scale in veilFor.
+	veil    []layout.Line
+	veilFor [3]float64
 }
 
 var _ ebiten.Game = (*Game)(nil)
@@ -172,9 +174,12 @@ func (g *Game) update(in *intents, focused bool) error {
 	}
 	if !focused {
 		c.paused = true
-		g.veil = c.ui.wrapPlain(c.t("pause.unfocused"), bold, sizeLarge, c.w-2*c.dp(24))
+		if k := [3]float64{c.w, c.scale, c.settings.TextScale}; g.veil == nil || k != g.veilFor {
+			g.veil, g.veilFor = c.ui.wrapPlain(c.t("pause.unfocused"), bold, sizeLarge, c.w-2*c.dp(24)), k
+		}
 		return nil
 	}
+	g.veil = nil // wrapped anew at the next focus loss, in the language of then
 	if g.pause != nil {
 		next, err := g.pause.update(c)
 		if err != nil {

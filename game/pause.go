@@ -1,11 +1,12 @@
 package game
 
 import (
-	"github.com/longtail-case/longtail/game/layout"
 	"image/color"
 	"runtime"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/longtail-case/longtail/game/layout"
 )
 
 // pauseMenu is the overlay Escape opens on every screen but the title:
