@@ -47,9 +47,9 @@ type roundScene struct {
 	inputs     []layout.NetInput
 	mesh       layout.Mesh // what of the network is drawn every frame
 	drawer     *meshDrawer // the network (its mesh feathers its own edges)
-	baseMesh   layout.Mesh // the still network, drawn on the static layer (see build)
+	baseMesh   layout.Mesh // the part of the network drawn on the static layer (see build)
 	baseDraw   *meshDrawer
-	bake       netKey      // the still network's key this tick; zero while it moves
+	bake       netKey      // the key of the part of the network on the static layer this tick
 	chartMesh  layout.Mesh // the charts and the legend
 	chartDraw  *meshDrawer
 	th         meshTheme
@@ -96,9 +96,9 @@ type roundScene struct {
 	loadedRound          int        // the round whose providers the network shows
 	loggedN              int        // length of the session's log the panel shows
 
-	// static is the layer with everything but the moving network, its
-	// labels and the tooltip (the network is on it while it stands still:
-	// see build); staticAt is the state it was drawn for.
+	// static is the layer with everything but the network's moving part,
+	// its labels and the tooltip (see build); staticAt is the state it was
+	// drawn for.
 	static       layer
 	staticAt     staticKey
 	pointerInNet bool // the pointer was over the network last tick
@@ -374,12 +374,15 @@ func (s *roundScene) networkShown() bool { return !s.compact() || !s.showCharts 
 func (s *roundScene) chartsShown() bool { return !s.compact() || s.showCharts }
 
 // build prepares the frame's network mesh (the charts' mesh is built with
-// the static layer). While the picture moves, the whole network is drawn
-// every frame. Once it stands still, only the particles and the focus
-// ring change from frame to frame: the rest (thousands of flows and
-// nodes, most of the frame's cost under a software renderer) is drawn
-// once onto the static layer, keyed by bake, and kept until the network,
-// the view or the theme changes.
+// the static layer). Most of a large network does not move from frame to
+// frame, and drawing its thousands of flows and nodes is most of a
+// frame's cost under a software renderer, so that part is drawn once onto
+// the static layer (keyed by bake) and only the rest every frame: while
+// the picture moves after a round, the steady nodes (about half, which
+// move under half a pixel) are on the layer and the others, the hub, the
+// rival, the particles and the focus ring are drawn every frame; once it
+// stands still, the whole network is on the layer and only the particles
+// and the focus ring are drawn every frame.
 func (s *roundScene) build() {
 	s.mesh.Reset()
 	s.view.Clock = s.clock
@@ -387,26 +390,39 @@ func (s *roundScene) build() {
 	switch {
 	case !s.networkShown():
 	case s.net.Moving():
-		s.net.Draw(&s.mesh, &s.view, &s.th.net)
+		s.bake = s.netKey(bakeSteady)
+		s.net.DrawMoving(&s.mesh, &s.view, &s.th.net)
+		s.net.DrawLive(&s.mesh, &s.view, &s.th.net)
 	default:
-		s.bake = s.netKey()
+		s.bake = s.netKey(bakeAll)
 		s.net.DrawLive(&s.mesh, &s.view, &s.th.net)
 	}
 	s.drawer.prepare(&s.mesh)
 }
 
-// netKey is what the still network drawn by DrawBase depends on.
+// What of the network the static layer holds.
+const (
+	bakeNone   = iota
+	bakeSteady // the steady nodes, while the picture moves (layout.Network.DrawSteady)
+	bakeAll    // the whole still network (layout.Network.DrawBase)
+)
+
+// netKey is what the part of the network drawn on the static layer
+// depends on.
 type netKey struct {
-	still   bool // false: nothing baked
-	version uint64
+	part    int              // bakeNone, bakeSteady or bakeAll
+	version uint64           // the network's Updates for bakeSteady, Version for bakeAll
 	params  layout.NetParams // with Seconds zeroed
 	view    layout.NetView   // with Clock and Focus zeroed
 	style   layout.NetStyle
 }
 
 // netKey returns the key of the network as it stands now.
-func (s *roundScene) netKey() netKey {
-	k := netKey{still: true, version: s.net.Version(), params: s.net.P, view: s.view, style: s.th.net}
+func (s *roundScene) netKey(part int) netKey {
+	k := netKey{part: part, version: s.net.Version(), params: s.net.P, view: s.view, style: s.th.net}
+	if part == bakeSteady {
+		k.version = s.net.Updates()
+	}
 	k.params.Seconds = 0
 	k.view.Clock, k.view.Focus = 0, 0
 	return k

@@ -84,7 +84,7 @@ func (s *roundScene) paintStatic(dst *ebiten.Image, focused widget) {
 		}
 	}
 
-	// The network while it stands still (see build); Draw adds the rest.
+	// The part of the network that holds still (see build); Draw adds the rest.
 	s.baseDraw.draw(dst, &s.baseMesh)
 }
 

@@ -49,7 +49,7 @@ type staticKey struct {
 	pointer  bool
 	charts   bool
 	network  bool
-	bake     netKey // the still network drawn on the layer, if any
+	bake     netKey // the part of the network drawn on the layer
 }
 
 // staticKey returns the static layer's key for this tick.
@@ -103,7 +103,10 @@ func (s *roundScene) updateStatic(focused widget) {
 	}
 	s.chartDraw.prepare(&s.chartMesh)
 	s.baseMesh.Reset()
-	if s.bake.still {
+	switch s.bake.part {
+	case bakeSteady:
+		s.net.DrawSteady(&s.baseMesh, &s.view, &s.th.net)
+	case bakeAll:
 		s.net.DrawBase(&s.baseMesh, &s.view, &s.th.net)
 	}
 	s.baseDraw.prepare(&s.baseMesh)

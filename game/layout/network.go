@@ -85,6 +85,7 @@ type Network struct {
 	progress float64   // 0 at Update, 1 when the move is done
 	total    float64   // total visits this round
 	version  uint64    // counts the changes to the nodes' state
+	updates  uint64    // counts the calls of Update
 }
 
 // NewNetwork returns an empty network with the given parameters.
@@ -113,6 +114,10 @@ func (n *Network) Moving() bool { return n.progress < 1 }
 // can be kept until the version changes (with the same view and params).
 func (n *Network) Version() uint64 { return n.version }
 
+// Updates counts the calls of Update: the nodes' targets, and so what
+// DrawSteady draws, change only with it (and with the view).
+func (n *Network) Updates() uint64 { return n.updates }
+
 // Find returns the index in Nodes of the node with the given ID.
 func (n *Network) Find(id int) (int, bool) {
 	return slices.BinarySearchFunc(n.nodes, id, func(a NetNode, id int) int { return a.ID - id })
@@ -125,6 +130,7 @@ func (n *Network) Find(id int) (int, bool) {
 // (reduced motion) it goes straight to the targets. Inputs need not be
 // sorted; Update does not keep them.
 func (n *Network) Update(in []NetInput, jump bool) {
+	n.updates++
 	// Merge the current nodes (sorted by ID) with the inputs sorted by ID.
 	in = sortedByID(in)
 	out := n.spare[:0]

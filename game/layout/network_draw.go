@@ -83,14 +83,54 @@ func (n *Network) Draw(m *Mesh, v *NetView, st *NetStyle) {
 // the rings of newcomers while they arrive) and the rival. It ignores
 // v.Clock and v.Focus, so a caller may keep its result until Version, the
 // view or the style change. It costs O(n).
-func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) {
+func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) { n.drawBase(m, v, st, drawAll) }
+
+// DrawSteady adds, at their targets, the links, flows and shapes of the
+// steady nodes: those whose move this round stays under half a pixel and
+// whose size, opacity and flow hardly change (about half of a large
+// network; see steady). A caller may keep its result for the whole move,
+// until Updates, the view or the style change, and draw DrawMoving over
+// it every frame; the steady nodes then reach their targets at the start
+// of the move instead of gliding there, a jump too small to see.
+func (n *Network) DrawSteady(m *Mesh, v *NetView, st *NetStyle) { n.drawBase(m, v, st, drawSteady) }
+
+// DrawMoving adds the rest of DrawBase over DrawSteady: guide rings, the
+// other nodes' links, flows and shapes as they are in this frame, the hub
+// and the rival.
+func (n *Network) DrawMoving(m *Mesh, v *NetView, st *NetStyle) { n.drawBase(m, v, st, drawMoving) }
+
+// Which nodes drawBase draws.
+const (
+	drawAll = iota
+	drawSteady
+	drawMoving
+)
+
+func (n *Network) drawBase(m *Mesh, v *NetView, st *NetStyle, which int) {
 	hx, hy := v.CX, v.CY
 	hubR := n.P.Hub * v.Scale
 	act := n.Active()
 	u := v.unit()
+	// node returns the i-th node as it is drawn, or nil when it is not:
+	// a steady node at its target for drawSteady.
+	var at NetNode
+	node := func(i int32) *NetNode {
+		nd := &n.nodes[i]
+		if which == drawAll {
+			return nd
+		}
+		if steady := n.steady(nd, v); steady != (which == drawSteady) {
+			return nil
+		} else if steady {
+			at = *nd
+			at.X, at.Y, at.R, at.Alpha, at.Share = nd.to.x, nd.to.y, nd.to.r, nd.to.a, nd.to.s
+			return &at
+		}
+		return nd
+	}
 
 	top10, tail := n.GuideRanks()
-	if act > 20 {
+	if act > 20 && which != drawSteady {
 		m.Ring(hx, hy, top10*v.Scale, u, st.Guide)
 		m.Ring(hx, hy, tail*v.Scale, u, st.Guide)
 	}
@@ -98,8 +138,8 @@ func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) {
 	// Links of multi-homers to the rival, behind everything else.
 	if v.RivalR > 0 {
 		for _, i := range n.order {
-			nd := &n.nodes[i]
-			if !nd.Multihoming {
+			nd := node(i)
+			if nd == nil || !nd.Multihoming {
 				continue
 			}
 			sx, sy := v.ScreenXY(nd)
@@ -111,7 +151,10 @@ func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) {
 
 	// Flows from each provider to the hub: width by traffic share.
 	for _, i := range n.order {
-		nd := &n.nodes[i]
+		nd := node(i)
+		if nd == nil {
+			continue
+		}
 		f, ok := n.flow(nd, v)
 		if !ok {
 			continue
@@ -121,12 +164,17 @@ func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) {
 	}
 
 	// The platform hub.
-	m.Disc(hx, hy, hubR, st.Hub)
-	m.Ring(hx, hy, hubR+2*u, 2*u, st.Hub.Mix(RGBA{1, 1, 1, 1}, 0.5))
+	if which != drawSteady {
+		m.Disc(hx, hy, hubR, st.Hub)
+		m.Ring(hx, hy, hubR+2*u, 2*u, st.Hub.Mix(RGBA{1, 1, 1, 1}, 0.5))
+	}
 
 	// Nodes, from the end of the tail to the head.
 	for k, i := range n.order {
-		nd := &n.nodes[i]
+		nd := node(i)
+		if nd == nil {
+			continue
+		}
 		sx, sy := v.ScreenXY(nd)
 		r := math.Max(nd.R*v.Scale, 1.5*u)
 		col := st.Kinds[nd.Kind].Fade(nd.Alpha)
@@ -141,10 +189,26 @@ func (n *Network) DrawBase(m *Mesh, v *NetView, st *NetStyle) {
 		}
 	}
 
-	if v.RivalR > 0 {
+	if v.RivalR > 0 && which != drawSteady {
 		m.Disc(v.RivalX, v.RivalY, v.RivalR, st.Rival)
 		m.Ring(v.RivalX, v.RivalY, v.RivalR+2*u, 2*u, st.Rival.Mix(RGBA{1, 1, 1, 1}, 0.4))
 	}
+}
+
+// steady reports whether nd's change this round is too small to see on
+// v: under half a pixel of movement, a quarter pixel of radius, 0.02 of
+// opacity, a tenth of a pixel of flow width and 0.01 of flow opacity (and
+// it neither arrives nor leaves).
+func (n *Network) steady(nd *NetNode, v *NetView) bool {
+	if nd.New || nd.Exiting {
+		return false
+	}
+	f, t := &nd.from, &nd.to
+	if math.Hypot(t.x-f.x, t.y-f.y)*v.Scale >= 0.5 || math.Abs(t.r-f.r)*v.Scale >= 0.25 || math.Abs(t.a-f.a) >= 0.02 {
+		return false
+	}
+	ds := math.Abs(t.s - f.s)
+	return ds*v.FlowPixels < 0.1 && ds*float64(n.Active())*0.45/4 < 0.01
 }
 
 // DrawLive adds what moves every frame, over DrawBase: the particles that

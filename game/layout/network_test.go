@@ -343,3 +343,50 @@ func TestDrawBaseKeepsStill(t *testing.T) {
 		t.Error("Draw is not DrawBase followed by DrawLive")
 	}
 }
+
+// TestDrawSteadySplitsBase checks that DrawSteady and DrawMoving share
+// DrawBase's nodes between them: once the move is over (when a steady
+// node's target is where it is) they add as many vertices together as
+// DrawBase; some but not all nodes are steady after a round in which most
+// providers keep their rank; and Updates counts the calls of Update.
+func TestDrawSteadySplitsBase(t *testing.T) {
+	p := DefaultNetParams()
+	p.Seconds = 1
+	n := NewNetwork(p)
+	in := synthetic(600, 1)
+	n.Update(in, true)
+	// The next round: the same providers, a few visits more or less.
+	for i := range in {
+		in[i].Visits *= 1 + 0.02*(Hash01(uint64(i))-0.5)
+	}
+	in[0].Visits *= 3 // the leader grows: the head moves
+	n.Update(in, false)
+	if n.Updates() != 2 {
+		t.Errorf("Updates = %d after two updates", n.Updates())
+	}
+	view := NetView{CX: 400, CY: 300, Scale: 160, Focus: -1, HeadRanks: 10, FlowPixels: 60, RivalX: 700, RivalY: 60, RivalR: 14}
+	var st NetStyle
+	for k := range st.Kinds {
+		st.Kinds[k] = Hex(0x3366cc)
+	}
+	steadyN := 0
+	for i := range n.Nodes() {
+		if n.steady(&n.Nodes()[i], &view) {
+			steadyN++
+		}
+	}
+	if steadyN == 0 || steadyN == len(n.Nodes()) {
+		t.Fatalf("%d of %d nodes steady; want some but not all", steadyN, len(n.Nodes()))
+	}
+	for n.Moving() {
+		n.Advance(0.25)
+	}
+	var base, steady, moving Mesh
+	n.DrawBase(&base, &view, &st)
+	n.DrawSteady(&steady, &view, &st)
+	n.DrawMoving(&moving, &view, &st)
+	if len(steady.Vertices)+len(moving.Vertices) != len(base.Vertices) {
+		t.Errorf("steady %d + moving %d vertices, base %d", len(steady.Vertices), len(moving.Vertices), len(base.Vertices))
+	}
+	t.Logf("%d of %d nodes steady; %d of %d base vertices", steadyN, len(n.Nodes()), len(steady.Vertices), len(base.Vertices))
+}
