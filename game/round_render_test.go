@@ -454,15 +454,7 @@ func TestRoundStillNetworkBaked(t *testing.T) {
 	// over steady nodes may differ.
 	r.ticks(20)
 	moving := r.draw()
-
-	r.s.mesh.Reset()
-	r.s.net.Draw(&r.s.mesh, &r.s.view, &r.s.th.net)
-	r.s.drawer.prepare(&r.s.mesh)
-	r.s.baseMesh.Reset()
-	r.s.static.img.Clear()
-	r.s.paintStatic(r.s.static.img, r.s.ring.focused())
-	r.s.staticAt = staticKey{} // repainted as it should be on the next tick
-	if diff, n := differ(moving, r.draw()); diff > n/100 {
+	if diff, n := differ(moving, r.drawDirect()); diff > n/100 {
 		t.Errorf("mid-move, the frame with the steady nodes baked differs from the directly drawn one in %d of %d channels", diff, n)
 	} else {
 		t.Logf("mid-move: %d of %d channels differ by more than 2", diff, n)
@@ -486,15 +478,7 @@ func TestRoundStillNetworkBaked(t *testing.T) {
 	}
 	baked := r.draw()
 
-	// The same frame with the whole network drawn every frame.
-	r.s.mesh.Reset()
-	r.s.net.Draw(&r.s.mesh, &r.s.view, &r.s.th.net)
-	r.s.drawer.prepare(&r.s.mesh)
-	r.s.baseMesh.Reset()
-	r.s.static.img.Clear()
-	r.s.paintStatic(r.s.static.img, r.s.ring.focused())
-	direct := r.draw()
-	diff, _ := differ(baked, direct)
+	diff, _ := differ(baked, r.drawDirect())
 	t.Logf("baked vs direct: %d of %d channels differ by more than 2; %d vertices a frame, %d baked", diff, len(baked.Pix), n, base)
 	if diff > len(baked.Pix)/1000 {
 		t.Errorf("the baked frame differs from the directly drawn one in %d of %d channels", diff, len(baked.Pix))
@@ -511,4 +495,19 @@ func differ(a, b *image.RGBA) (int, int) {
 		}
 	}
 	return diff, len(a.Pix)
+}
+
+// drawDirect draws the frame as it is with the whole network drawn every
+// frame and none of it on the static layer (the layer is repainted as the
+// scene wants it on the next tick).
+func (r *roundRig) drawDirect() *image.RGBA {
+	s := r.s
+	s.mesh.Reset()
+	s.net.Draw(&s.mesh, &s.view, &s.th.net)
+	s.drawer.prepare(&s.mesh)
+	s.baseMesh.Reset()
+	s.static.img.Clear()
+	s.paintStatic(s.static.img, s.ring.focused())
+	s.staticAt = staticKey{}
+	return r.draw()
 }
