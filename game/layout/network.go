@@ -86,6 +86,7 @@ type Network struct {
 	total    float64   // total visits this round
 	version  uint64    // counts the changes to the nodes' state
 	updates  uint64    // counts the calls of Update
+	steadyOf []bool    // scratch for drawBase: steady(nodes[i]), reused
 }
 
 // NewNetwork returns an empty network with the given parameters.

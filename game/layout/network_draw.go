@@ -111,6 +111,13 @@ func (n *Network) drawBase(m *Mesh, v *NetView, st *NetStyle, which int) {
 	hubR := n.P.Hub * v.Scale
 	act := n.Active()
 	u := v.unit()
+	// Which nodes are steady, decided once for the three passes below.
+	if which != drawAll {
+		n.steadyOf = n.steadyOf[:0]
+		for i := range n.nodes {
+			n.steadyOf = append(n.steadyOf, n.steady(&n.nodes[i], v))
+		}
+	}
 	// node returns the i-th node as it is drawn, or nil when it is not:
 	// a steady node at its target for drawSteady.
 	var at NetNode
@@ -119,7 +126,7 @@ func (n *Network) drawBase(m *Mesh, v *NetView, st *NetStyle, which int) {
 		if which == drawAll {
 			return nd
 		}
-		if steady := n.steady(nd, v); steady != (which == drawSteady) {
+		if steady := n.steadyOf[i]; steady != (which == drawSteady) {
 			return nil
 		} else if steady {
 			at = *nd
