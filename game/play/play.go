@@ -71,28 +71,38 @@ func Replay(chapter int, setup sim.Setup, seed uint64, ds []Decision) (*Session,
 	if err != nil {
 		return nil, err
 	}
+	if err := s.replay(ds); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// replay plays every round of a session that has not started, applying
+// each decision before the round it applies from (see Replay).
+func (s *Session) replay(ds []Decision) error {
+	chapter := s.chapter
 	i := 0
 	for !s.Done() {
 		for ; i < len(ds) && ds[i].Round == s.Round()+1; i++ {
 			d := ds[i]
 			if d.Chapter != chapter {
-				return nil, fmt.Errorf("play: decision %d: chapter %d in a replay of chapter %d", i+1, d.Chapter, chapter)
+				return fmt.Errorf("play: decision %d: chapter %d in a replay of chapter %d", i+1, d.Chapter, chapter)
 			}
 			if err := s.Set(d.Lever, d.Value); err != nil {
-				return nil, fmt.Errorf("play: decision %d: %w", i+1, err)
+				return fmt.Errorf("play: decision %d: %w", i+1, err)
 			}
 		}
 		if i < len(ds) && ds[i].Round <= s.Round() {
-			return nil, fmt.Errorf("play: decision %d: round %d is out of order", i+1, ds[i].Round)
+			return fmt.Errorf("play: decision %d: round %d is out of order", i+1, ds[i].Round)
 		}
 		if _, err := s.Step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if i < len(ds) {
-		return nil, fmt.Errorf("play: decision %d: round %d is after the last round %d", i+1, ds[i].Round, s.rounds)
+		return fmt.Errorf("play: decision %d: round %d is after the last round %d", i+1, ds[i].Round, s.rounds)
 	}
-	return s, nil
+	return nil
 }
 
 // Set changes a lever from the next round on and logs the change. A locked
