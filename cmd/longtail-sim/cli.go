@@ -92,6 +92,7 @@ type config struct {
 // submitConfig is a parsed command line for the headless submission mode.
 type submitConfig struct {
 	assignment, student, decisions, submission string
+	explain                                    bool // print why each chapter came out as it did (JSON)
 }
 
 // listFlag collects a repeatable flag's values in order.
@@ -110,7 +111,7 @@ type flags struct {
 	seed                                       uint64
 	seeds, rounds, burnin                      int
 	sets, sweeps                               listFlag
-	series, version                            bool
+	series, version, explain                   bool
 	assignment, student, decisions, submission string
 }
 
@@ -134,6 +135,7 @@ func newFlagSet(f *flags) *flag.FlagSet {
 	fs.StringVar(&f.student, "student", "", "student ID (submission mode)")
 	fs.StringVar(&f.decisions, "decisions", "", "JSON decisions file (submission mode)")
 	fs.StringVar(&f.submission, "submission", "", "submission JSON file to write (submission mode)")
+	fs.BoolVar(&f.explain, "explain", false, "print the counterfactual analysis of each chapter as JSON (submission mode)")
 	return fs
 }
 
@@ -141,7 +143,7 @@ func newFlagSet(f *flags) *flag.FlagSet {
 var simFlags = []string{"scenario", "seed", "seeds", "rounds", "burnin", "set", "sweep", "format", "series", "metrics", "providers"}
 
 // submitFlags are the flags of submission mode.
-var submitFlags = []string{"assignment", "student", "decisions", "submission"}
+var submitFlags = []string{"assignment", "student", "decisions", "submission", "explain"}
 
 // parse parses the command line. It returns exactly one of a simulation
 // config or a submission config; help and version are reported through
@@ -173,8 +175,11 @@ func parse(args []string) (mode string, cfg config, sub submitConfig, err error)
 
 func parseSubmit(f flags, given map[string]bool) (submitConfig, error) {
 	for _, n := range submitFlags {
+		if n == "explain" || n == "submission" && f.explain {
+			continue
+		}
 		if !given[n] {
-			return submitConfig{}, usagef("submission mode needs -%s (it takes -assignment, -student, -decisions and -submission)", n)
+			return submitConfig{}, usagef("submission mode needs -%s (it takes -assignment, -student, -decisions and -submission or -explain)", n)
 		}
 	}
 	for _, n := range simFlags {
@@ -182,9 +187,12 @@ func parseSubmit(f flags, given map[string]bool) (submitConfig, error) {
 			return submitConfig{}, usagef("-%s cannot be used with -assignment: the assignment fixes the scenario, seed and rounds", n)
 		}
 	}
-	s := submitConfig{assignment: f.assignment, student: f.student, decisions: f.decisions, submission: f.submission}
+	s := submitConfig{assignment: f.assignment, student: f.student, decisions: f.decisions, submission: f.submission, explain: f.explain}
 	if strings.TrimSpace(s.student) == "" {
 		return submitConfig{}, usagef("-student is empty")
+	}
+	if s.submission == "" {
+		return s, nil // -explain alone writes no file
 	}
 	for _, in := range []struct{ flag, path string }{{"assignment", s.assignment}, {"decisions", s.decisions}} {
 		if samePath(s.submission, in.path) {

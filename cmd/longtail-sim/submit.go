@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/longtail-case/longtail/cmd/internal/cli"
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
+	"github.com/longtail-case/longtail/game/classroom/explain"
 	"github.com/longtail-case/longtail/game/play"
 )
 
@@ -40,15 +42,51 @@ func submit(s submitConfig, stdout io.Writer) error {
 	if err != nil {
 		return usagef("%s with %s: %v", s.assignment, s.decisions, err)
 	}
-	out, err := sub.MarshalIndent()
-	if err != nil {
-		return err
+	var report []byte
+	if s.explain {
+		if report, err = explainJSON(a, docs, sub); err != nil {
+			return err
+		}
 	}
-	if err := cli.WriteFile(s.submission, out); err != nil {
+	if s.submission != "" {
+		out, err := sub.MarshalIndent()
+		if err != nil {
+			return err
+		}
+		if err := cli.WriteFile(s.submission, out); err != nil {
+			return err
+		}
+	}
+	if s.explain {
+		_, err = stdout.Write(report)
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "wrote %s\n", s.submission)
 	return err
+}
+
+// explainJSON verifies the submission the decisions made and returns the
+// analysis of every chapter as indented JSON: {"chapters": [...]}. A
+// submission that does not verify is refused with the grader's reasons.
+func explainJSON(a classroom.Assignment, docs []content.Document, sub classroom.Submission) ([]byte, error) {
+	as, _, err := classroom.Explain(a, docs, sub, nil)
+	var nv *classroom.NotVerifiedError
+	if errors.As(err, &nv) {
+		return nil, usagef("%s", strings.Join(nv.Reasons, "; "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if as == nil {
+		as = []explain.Analysis{}
+	}
+	b, err := json.MarshalIndent(struct {
+		Chapters []explain.Analysis `json:"chapters"`
+	}{as}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("json: %w", err)
+	}
+	return append(b, '\n'), nil
 }
 
 // parseDecisions decodes a JSON list of decisions; errors name the file

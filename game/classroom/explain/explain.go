@@ -437,13 +437,11 @@ func (j *Job) step() error {
 			v[q] = o.Values[qu.Key]
 		}
 		j.values[mask] = v
-		switch mask {
-		case full:
+		if mask == full {
 			j.played = o
-		case 0:
-			j.base = o
 		}
-		if mask == 0 {
+		if mask == 0 { // with no decisions, also the full set
+			j.base = o
 			j.start = nil // the burn-in is no longer needed
 		}
 	case j.own && !j.worlds.complete():

@@ -252,3 +252,27 @@ func TestJobProgress(t *testing.T) {
 		t.Fatalf("%d steps, %d done, want %d", steps, done, total)
 	}
 }
+
+// TestNoDecisions: with no lever moved, played and baseline are the same
+// replay, there are no groups, and the luck of the policy is the baseline's.
+func TestNoDecisions(t *testing.T) {
+	ch := chapter(t, 2, 5, nil)
+	a, err := explain.Analyse(ch, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := play.Replay(2, ch.Setup, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameBits(t, "played", a.Played.Metrics, lastMetrics(base))
+	sameBits(t, "baseline", a.Baseline.Metrics, lastMetrics(base))
+	if len(a.Groups) != 0 || len(a.Contributions) != 0 {
+		t.Fatalf("groups %+v", a.Groups)
+	}
+	for _, g := range a.Luck.Goals {
+		if g.HitRate != g.BaselineHitRate || !reflect.DeepEqual(g.Values, g.BaselineValues) {
+			t.Fatalf("goal %s: the policy of no change differs from the baseline", g.Key)
+		}
+	}
+}
