@@ -96,9 +96,29 @@ func TestGradeVerified(t *testing.T) {
 	if n := strings.Count(string(gb), "\n"); n != 4 || !strings.Contains(string(gb), ",s2,,3,3,") {
 		t.Errorf("gradebook:\n%s", gb)
 	}
+	// The analysis is on by default: per chapter, the policy's hit rate
+	// and the luck, filled for every verified student.
+	head := strings.SplitN(string(gb), "\n", 2)[0]
+	if !strings.HasSuffix(head, ",reason,ch1_policy_hit_rate,ch1_luck,ch2_policy_hit_rate,ch2_luck,ch3_policy_hit_rate,ch3_luck") {
+		t.Errorf("gradebook header %q", head)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(gb)), "\n")[1:] {
+		if strings.HasSuffix(line, ",") {
+			t.Errorf("gradebook line without skill and luck: %q", line)
+		}
+	}
+	if !strings.Contains(stderr, "on 32 other seeds") || !strings.Contains(stderr, "-explain=false") {
+		t.Errorf("stderr does not say what the analysis costs: %q", stderr)
+	}
 	page, err := os.ReadFile(filepath.Join(out, "debrief.html"))
-	if err != nil || !bytes.Contains(page, []byte("<svg")) {
-		t.Errorf("debrief: %v", err)
+	if err != nil || !bytes.Contains(page, []byte("<svg")) || !bytes.Contains(page, []byte("Skill or luck?")) {
+		t.Errorf("debrief without the skill chart: %v", err)
+	}
+	// -explain=false: the gradebook as before.
+	code, _, stderr = runCLI("-o", out, "-sweep", "0", "-explain=false", dir)
+	gb, _ = os.ReadFile(filepath.Join(out, "gradebook.csv"))
+	if code != exitOK || strings.Contains(string(gb), "policy_hit_rate") || strings.Contains(stderr, "32 other seeds") {
+		t.Errorf("-explain=false: exit %d, stderr %q, gradebook:\n%s", code, stderr, gb)
 	}
 }
 

@@ -111,3 +111,34 @@ func BenchmarkVerify1(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVerifyExplain500 grades 500 submissions of the example
+// assignment and analyses every chapter (AnalyseRows: the class's luck
+// worlds once, then per student the lever subsets and 32 policy replays)
+// on every core. The bar is 60 s on 2 cores; longtail-grade
+// announces its estimate from these figures.
+func BenchmarkVerifyExplain500(b *testing.B) {
+	in, err := class500()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, _ := os.ReadFile("../../content/assignments/example.toml")
+	a, _ := ParseAssignment("example.toml", data)
+	docs, _ := content.Load(content.Files)
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	for b.Loop() {
+		rows := Grade([]Assignment{a}, docs, in, runtime.GOMAXPROCS(0))
+		if err := AnalyseRows([]Assignment{a}, docs, rows, runtime.GOMAXPROCS(0)); err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rows {
+			if !r.Verified || len(r.Why) != len(a.Chapters) {
+				b.Fatalf("%s: %v, %d analyses", r.File, r.Reasons, len(r.Why))
+			}
+		}
+	}
+	if cpu0 >= 0 {
+		b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
+	}
+}

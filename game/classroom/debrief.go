@@ -55,6 +55,7 @@ func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Fron
 		ch.Goals = hitRates(setup, played)
 		ch.HitChart = hitChart(n, ch.Goals)
 		ch.Scatters = scatters(setup, played)
+		ch.Skill, ch.SkillRows = skillChart(n, rows)
 		ch.ClassHead, ch.ClassRows = classTable(setup, played)
 		ch.Dists = []template.HTML{
 			histogram(fmt.Sprintf("Chapter %d: concentration (Gini of traffic) at the end", n), "Gini of traffic at the end (0 even – 1 concentrated)", finals(played, "gini")),
@@ -98,6 +99,8 @@ type chapterView struct {
 	Students     int
 	Goals        []goalRate
 	HitChart     template.HTML
+	Skill        template.HTML // policy hit rate against goals met on the own seed
+	SkillRows    [][]string    // its data, sorted, no names
 	Scatters     []template.HTML
 	ClassHead    []string   // columns of the class table: levers, then goal measures
 	ClassRows    [][]string // one row per student, anonymous, in an order fixed by the numbers
@@ -191,6 +194,40 @@ func hitChart(n int, goals []goalRate) template.HTML {
 		p.text(left+width+8, y+44, g.Pct, "start", "barlabel")
 	}
 	return p.svg(fmt.Sprintf("Chapter %d: share of students who met each goal", n))
+}
+
+// skillChart plots, for the chapter's analysed rows (AnalyseRows), each
+// student's policy hit rate against the share of goals met on their own
+// seed, with the diagonal where the two agree; rows are the same numbers
+// sorted by value, so their order names nobody.
+func skillChart(n int, rows []Row) (template.HTML, [][]string) {
+	var xs, ys []float64
+	var table [][]string
+	for _, r := range rows {
+		if !r.Verified {
+			continue
+		}
+		for _, y := range r.Why {
+			if y.Chapter != n || math.IsNaN(y.PolicyHitRate) || math.IsNaN(y.OwnHitRate) {
+				continue
+			}
+			xs = append(xs, y.PolicyHitRate)
+			ys = append(ys, y.OwnHitRate)
+			table = append(table, []string{decimal(y.PolicyHitRate, 2), decimal(y.BaselineHitRate, 2), decimal(y.OwnHitRate, 2), decimal(y.Luck, 0)})
+		}
+	}
+	if len(xs) == 0 {
+		return "", nil
+	}
+	slices.SortFunc(table, func(a, b []string) int { return strings.Compare(strings.Join(a, "\x00"), strings.Join(b, "\x00")) })
+	p := newPlot(460, 340, 0, 1, 0, 1, "policy hit rate over 32 other worlds (skill)", "goals met on own world")
+	p.line(p.X(0), p.Y(0), p.X(1), p.Y(1), "threshold")
+	p.text(p.X(0.03), p.Y(0.95), "luckier than the policy", "start", "note")
+	p.text(p.X(0.97), p.Y(0.03)-6, "unluckier than the policy", "end", "note")
+	for i := range xs {
+		p.circle(p.X(xs[i]), p.Y(ys[i]), 5, "dot")
+	}
+	return p.svg(fmt.Sprintf("Chapter %d: skill (policy hit rate) against the outcome on the student's own seed, one dot per student", n)), table
 }
 
 // scatters draws, for every goal metric and every lever the students
@@ -483,6 +520,12 @@ Charts show verified submissions that finished the chapter; students are not nam
 <table><caption class="meta">Goal hit rates, chapter {{.Number}}</caption><tr><th>goal</th><th>met</th><th>of</th><th>share</th></tr>
 {{range .Goals}}<tr><td>{{.Label}}</td><td class="n">{{.Met}}</td><td class="n">{{.Of}}</td><td class="n">{{.Pct}}</td></tr>
 {{end}}</table>{{end}}
+{{if .Skill}}<h3>Skill or luck?</h3>
+<p class="meta">One dot per student. Across: how often the student's decisions meet the goals when replayed on 32 other worlds (the same worlds for everyone) — the quality of the policy. Up: the share of the goals met on the student's own world. Above the diagonal, the world was kinder than the policy deserved; below it, harsher.</p>
+{{.Skill}}
+<details><summary>Skill and luck, one row per student (no names)</summary><table><tr><th>policy hit rate</th><th>baseline hit rate</th><th>goals met on own seed</th><th>luck (percentile)</th></tr>
+{{range .SkillRows}}<tr>{{range .}}<td class="n">{{.}}</td>{{end}}</tr>
+{{end}}</table></details>{{end}}
 {{if .Scatters}}<h3>Lever choices against outcomes</h3>
 <p class="meta">One dot per student: the lever's mean over the quarters against the goal's measure; the dashed line is the goal.</p>
 <div class="charts">{{range .Scatters}}{{.}}{{end}}</div>{{end}}

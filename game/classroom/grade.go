@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +40,7 @@ type Row struct {
 	Parsed   bool        `json:"-"` // the file was a readable submission
 	Sub      *Submission `json:"-"` // the parsed submission, nil when it did not parse
 	Play     []Played    `json:"-"` // the replay, by assignment chapter, for the debrief
+	Why      []Why       `json:"-"` // skill and luck of each finished chapter, by play order; filled by AnalyseRows for verified rows
 }
 
 // Played is what the debrief keeps of one replayed chapter, so the grader
@@ -240,12 +242,30 @@ func lorenz(xs []float64, k int) []float64 {
 // Gradebook returns the gradebook as CSV: a header, then one line per row
 // with file, student_id, student_name, chapters_done, chapters, goals_met,
 // goals, prompts_answered, prompts, score, verified (yes/no) and reason
-// (the reasons joined by "; "). Cells a spreadsheet would read as a formula
-// are prefixed with an apostrophe.
+// (the reasons joined by "; "). When rows were analysed (AnalyseRows), two
+// columns follow for each chapter analysed in any row, in chapter order:
+// chN_policy_hit_rate (the mean share of goals the student's decisions meet
+// over the 32 luck seeds, 0–1) and chN_luck (the mean percentile of the
+// own result among them, 0–100, 50 typical); empty where a row has none.
+// Cells a spreadsheet would read as a formula are prefixed with an
+// apostrophe.
 func Gradebook(rows []Row) []byte {
+	var chapters []int
+	for _, r := range rows {
+		for _, y := range r.Why {
+			if !slices.Contains(chapters, y.Chapter) {
+				chapters = append(chapters, y.Chapter)
+			}
+		}
+	}
+	slices.Sort(chapters)
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	w.Write([]string{"file", "student_id", "student_name", "chapters_done", "chapters", "goals_met", "goals", "prompts_answered", "prompts", "score", "verified", "reason"})
+	head := []string{"file", "student_id", "student_name", "chapters_done", "chapters", "goals_met", "goals", "prompts_answered", "prompts", "score", "verified", "reason"}
+	for _, n := range chapters {
+		head = append(head, fmt.Sprintf("ch%d_policy_hit_rate", n), fmt.Sprintf("ch%d_luck", n))
+	}
+	w.Write(head)
 	for _, r := range rows {
 		verified := "no"
 		if r.Verified {
@@ -255,14 +275,32 @@ func Gradebook(rows []Row) []byte {
 		if r.Parsed {
 			score = strconv.FormatFloat(r.Score, 'f', 1, 64)
 		}
-		w.Write([]string{
+		line := []string{
 			cell(r.File), cell(r.Student.ID), cell(r.Student.Name),
 			strconv.Itoa(r.Done), strconv.Itoa(r.Chapters), strconv.Itoa(r.GoalsMet), strconv.Itoa(r.Goals),
 			strconv.Itoa(r.Answered), strconv.Itoa(r.Prompts), score, verified, cell(strings.Join(r.Reasons, "; ")),
-		})
+		}
+		for _, n := range chapters {
+			hit, luck := "", ""
+			for _, y := range r.Why {
+				if y.Chapter == n {
+					hit, luck = decimal(y.PolicyHitRate, 3), decimal(y.Luck, 1)
+				}
+			}
+			line = append(line, hit, luck)
+		}
+		w.Write(line)
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// decimal formats v with prec decimals, or "" when it is not a number.
+func decimal(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', prec, 64)
 }
 
 // cell defuses spreadsheet formulas in text from outside.
