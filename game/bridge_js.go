@@ -18,6 +18,20 @@ type bridgeMemory struct {
 	last      pageState
 }
 
+// MarkStartup records that the start-up step name ended, in milliseconds
+// since the epoch, in window.longtailTiming beside the loader's own marks
+// (web/play.js; the budgets test reports them as a table). A step already
+// marked keeps its first time.
+func MarkStartup(name string) {
+	global := js.Global()
+	t := global.Get("longtailTiming")
+	if t.Type() != js.TypeObject || t.Get(name).Truthy() {
+		return
+	}
+	perf := global.Get("performance")
+	t.Set(name, perf.Get("timeOrigin").Float()+perf.Call("now").Float())
+}
+
 // newBridge returns the bridge for this platform.
 func newBridge() bridge { return bridge{memory: &bridgeMemory{}} }
 

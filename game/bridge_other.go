@@ -6,6 +6,9 @@ package game
 // is no page, and the bridge does nothing.
 type bridge struct{}
 
+// MarkStartup does nothing on the desktop (see the browser's version).
+func MarkStartup(string) {}
+
 // newBridge returns the bridge for this platform.
 func newBridge() bridge { return bridge{} }
 

@@ -156,9 +156,16 @@ func (g *Game) Update() error {
 		g.flush()
 		return ebiten.Termination
 	}
+	if g.c.tick == 0 {
+		MarkStartup("update")
+	}
 	in := g.input.read(g.c.scale)
 	focused := ebiten.IsFocused() || g.cfg.Capture != ""
-	return g.update(in, focused)
+	err := g.update(in, focused)
+	if g.c.tick == 1 {
+		MarkStartup("updated")
+	}
+	return err
 }
 
 // update advances one tick with the given intents (tests call it
@@ -312,6 +319,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.frozenAt = size
 	}
 	g.cur.Draw(screen)
+	if g.c.tick == 1 {
+		MarkStartup("drawn")
+	}
 	if g.pause != nil {
 		g.pause.draw(screen, &g.c)
 	} else if g.c.paused {

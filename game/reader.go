@@ -40,8 +40,14 @@ type readerScene struct {
 	doc *content.Document
 
 	items   []readerItem
-	height  float64 // document height in device pixels
+	height  float64 // document height in device pixels (provisional until complete)
 	laidFor [4]float64
+	// The layout in progress (see layout): the column, how many top-level
+	// blocks are laid out and the y below them, and whether all are.
+	colX, colW float64
+	done       int
+	laidY      float64
+	complete   bool
 
 	view   rect    // the scrolling viewport on screen
 	pos    float64 // scroll position drawn, device pixels
@@ -96,14 +102,20 @@ func spanRuns(spans []content.Span, base style) []layout.Run {
 	return runs
 }
 
-// layout lays the whole document out for the current width and text size.
-func (r *readerScene) layout(c *ctx) {
+// layout lays the document out for the current width and text size: at
+// once as far as a little more than the view, the rest a screen or two per
+// tick (layoutMore from Update), so that a chapter's first frame does not
+// wait for all of it: shaping every word of a chapter took a fifth of a
+// second before the first frame in the browser. Input that needs the
+// whole document (scrolling, keys, the pointer) completes it first. It
+// reports whether it laid the document out anew.
+func (r *readerScene) layout(c *ctx) bool {
 	key := [4]float64{c.w, c.h, c.scale, c.settings.TextScale}
 	u := c.ui
 	bar := u.lineHeight(sizeSmall) + c.dp(16)
 	r.view = rect{0, bar, c.w, c.h - bar}
 	if key == r.laidFor {
-		return
+		return false
 	}
 	frac := 0.0
 	if r.height > r.view.h {
@@ -112,18 +124,55 @@ func (r *readerScene) layout(c *ctx) {
 	r.laidFor = key
 	r.items = r.items[:0]
 	margin := c.dp(24)
-	w := min(c.w-2*margin, u.measure("n", regular, sizeBody)*72)
-	x := math.Round((c.w - w) / 2)
-	y := c.dp(28)
-	y = r.layoutBlocks(c, r.doc.Blocks, x, w, y, false)
+	r.colW = min(c.w-2*margin, u.measure("n", regular, sizeBody)*72)
+	r.colX = math.Round((c.w - r.colW) / 2)
+	r.done, r.laidY, r.complete = 0, c.dp(28), false
+	if frac > 0 {
+		// A resize or a new text size while reading: keep the place.
+		r.layoutMore(c, math.Inf(1))
+	} else {
+		r.layoutMore(c, r.view.h*1.2)
+	}
+	r.pos = frac * math.Max(0, r.height-r.view.h)
+	r.target = r.pos
+	return true
+}
+
+// layoutMore lays the next top-level blocks out until ahead device pixels
+// more of the document are laid out (math.Inf(1) for all of it), and the
+// goals and the button's place after the last. Until then the document's
+// height and the button's place are provisional: a view below the text
+// laid out so far.
+func (r *readerScene) layoutMore(c *ctx, ahead float64) {
+	if r.complete {
+		return
+	}
+	blocks := r.doc.Blocks
+	limit := r.laidY + ahead
+	for r.done < len(blocks) && r.laidY < limit {
+		r.laidY = r.layoutBlock(c, blocks[r.done], r.done, len(blocks), r.colX, r.colW, r.laidY, false)
+		r.done++
+	}
+	y := r.laidY
+	if r.done < len(blocks) {
+		r.endY = y + r.view.h
+		r.height = r.endY + r.view.h
+		return
+	}
 	if r.doc.Setup != nil {
-		y = r.layoutGoals(c, x, w, y)
+		y = r.layoutGoals(c, r.colX, r.colW, y)
 	}
 	y += c.dp(24)
 	r.endY = y
-	r.height = y + buttonHeight(u) + c.dp(48)
-	r.pos = frac * math.Max(0, r.height-r.view.h)
-	r.target = r.pos
+	r.height = y + buttonHeight(c.ui) + c.dp(48)
+	r.complete = true
+}
+
+// needsAll reports whether input in acts on the whole document (scrolls,
+// jumps, moves the focus or clicks), so the layout must be complete first.
+func needsAll(in *intents) bool {
+	return in.dy != 0 || in.page != 0 || in.space || in.home || in.end || in.scroll != 0 ||
+		in.focusNext || in.focusPrev || in.activate || in.click || in.tap || in.dragging
 }
 
 // gap returns the space after a block of text size size.
@@ -141,66 +190,73 @@ func (r *readerScene) text(runs []layout.Run, size, x, w, y float64, clr color.R
 // layoutBlocks lays blocks out in a column from y and returns the y below
 // them.
 func (r *readerScene) layoutBlocks(c *ctx, blocks []content.Block, x, w, y float64, tight bool) float64 {
+	for i, b := range blocks {
+		y = r.layoutBlock(c, b, i, len(blocks), x, w, y, tight)
+	}
+	return y
+}
+
+// layoutBlock lays block b, the i-th of n in its column, out from y and
+// returns the y below it.
+func (r *readerScene) layoutBlock(c *ctx, b content.Block, i, n int, x, w, y float64, tight bool) float64 {
 	u := c.ui
 	th := u.theme
-	for i, b := range blocks {
-		switch b.Kind {
-		case content.BlockHeading:
-			size := sizeH3
-			switch b.Level {
-			case 1:
-				size = sizeH1
-			case 2:
-				size = sizeH2
-			}
-			if i > 0 {
-				y += u.lineHeight(size) * 0.6
-			}
-			y += r.text(spanRuns(b.Spans, bold), size, x, w, y, th.text)
-			y += r.gap(c, sizeBody) * 0.6
-		case content.BlockParagraph:
-			y += r.text(spanRuns(b.Spans, regular), sizeBody, x, w, y, th.text)
-			if !tight || i < len(blocks)-1 {
-				y += r.gap(c, sizeBody)
-			}
-		case content.BlockList:
-			ind := u.measure("00.", regular, sizeBody) + c.dp(10)
-			for j, item := range b.Items {
-				mark := "•"
-				if b.Ordered {
-					mark = c.t("reader.list.number", b.Start+j)
-				}
-				r.items = append(r.items, readerItem{kind: itemText, x: x + ind - c.dp(10) - u.measure(mark, regular, sizeBody), y: y,
-					lines: u.wrapPlain(mark, regular, sizeBody, ind), size: sizeBody, clr: th.accent, h: u.lineHeight(sizeBody)})
-				y = r.layoutBlocks(c, item, x+ind, w-ind, y, true)
-				y += r.gap(c, sizeBody) * 0.4
-			}
-			y += r.gap(c, sizeBody) * 0.6
-		case content.BlockQuote:
-			pad := c.dp(16)
-			box := len(r.items)
-			r.items = append(r.items, readerItem{kind: itemBox, clr: th.panel})
-			top := y
-			y = r.layoutBlocks(c, b.Children, x+pad+c.dp(4), w-2*pad-c.dp(4), y+pad, true)
-			y += pad
-			r.items[box] = readerItem{kind: itemBox, x: x, y: top, w: w, h: y - top, clr: th.panel}
-			r.items = append(r.items, readerItem{kind: itemBox, x: x, y: top, w: c.dp(4), h: y - top, clr: th.accent})
-			y += r.gap(c, sizeBody)
-		case content.BlockRule:
-			y += r.gap(c, sizeBody)
-			r.items = append(r.items, readerItem{kind: itemRule, x: x, y: y, w: w, h: c.dp(1), clr: th.line})
-			y += r.gap(c, sizeBody)
-		case content.BlockCode:
-			pad := c.dp(12)
-			lines := u.wrapPlain(b.Text, mono, sizeSmall, w-2*pad)
-			h := float64(len(lines))*u.lineHeight(sizeSmall) + 2*pad
-			r.items = append(r.items, readerItem{kind: itemBox, x: x, y: y, w: w, h: h, clr: th.panel})
-			r.items = append(r.items, readerItem{kind: itemText, x: x + pad, y: y + pad, w: w - 2*pad, h: h - 2*pad, lines: lines, size: sizeSmall, clr: th.text})
-			y += h + r.gap(c, sizeBody)
-		case content.BlockTable:
-			y = r.layoutTable(c, b, x, w, y)
+	switch b.Kind {
+	case content.BlockHeading:
+		size := sizeH3
+		switch b.Level {
+		case 1:
+			size = sizeH1
+		case 2:
+			size = sizeH2
+		}
+		if i > 0 {
+			y += u.lineHeight(size) * 0.6
+		}
+		y += r.text(spanRuns(b.Spans, bold), size, x, w, y, th.text)
+		y += r.gap(c, sizeBody) * 0.6
+	case content.BlockParagraph:
+		y += r.text(spanRuns(b.Spans, regular), sizeBody, x, w, y, th.text)
+		if !tight || i < n-1 {
 			y += r.gap(c, sizeBody)
 		}
+	case content.BlockList:
+		ind := u.measure("00.", regular, sizeBody) + c.dp(10)
+		for j, item := range b.Items {
+			mark := "•"
+			if b.Ordered {
+				mark = c.t("reader.list.number", b.Start+j)
+			}
+			r.items = append(r.items, readerItem{kind: itemText, x: x + ind - c.dp(10) - u.measure(mark, regular, sizeBody), y: y,
+				lines: u.wrapPlain(mark, regular, sizeBody, ind), size: sizeBody, clr: th.accent, h: u.lineHeight(sizeBody)})
+			y = r.layoutBlocks(c, item, x+ind, w-ind, y, true)
+			y += r.gap(c, sizeBody) * 0.4
+		}
+		y += r.gap(c, sizeBody) * 0.6
+	case content.BlockQuote:
+		pad := c.dp(16)
+		box := len(r.items)
+		r.items = append(r.items, readerItem{kind: itemBox, clr: th.panel})
+		top := y
+		y = r.layoutBlocks(c, b.Children, x+pad+c.dp(4), w-2*pad-c.dp(4), y+pad, true)
+		y += pad
+		r.items[box] = readerItem{kind: itemBox, x: x, y: top, w: w, h: y - top, clr: th.panel}
+		r.items = append(r.items, readerItem{kind: itemBox, x: x, y: top, w: c.dp(4), h: y - top, clr: th.accent})
+		y += r.gap(c, sizeBody)
+	case content.BlockRule:
+		y += r.gap(c, sizeBody)
+		r.items = append(r.items, readerItem{kind: itemRule, x: x, y: y, w: w, h: c.dp(1), clr: th.line})
+		y += r.gap(c, sizeBody)
+	case content.BlockCode:
+		pad := c.dp(12)
+		lines := u.wrapPlain(b.Text, mono, sizeSmall, w-2*pad)
+		h := float64(len(lines))*u.lineHeight(sizeSmall) + 2*pad
+		r.items = append(r.items, readerItem{kind: itemBox, x: x, y: y, w: w, h: h, clr: th.panel})
+		r.items = append(r.items, readerItem{kind: itemText, x: x + pad, y: y + pad, w: w - 2*pad, h: h - 2*pad, lines: lines, size: sizeSmall, clr: th.text})
+		y += h + r.gap(c, sizeBody)
+	case content.BlockTable:
+		y = r.layoutTable(c, b, x, w, y)
+		y += r.gap(c, sizeBody)
 	}
 	return y
 }
@@ -296,9 +352,14 @@ func (r *readerScene) layoutGoals(c *ctx, x, w, y float64) float64 {
 
 func (r *readerScene) Update(c *ctx) (scene, error) {
 	r.c = c
-	r.layout(c)
+	fresh := r.layout(c)
 	u := c.ui
 	in := c.in
+	if needsAll(in) {
+		r.layoutMore(c, math.Inf(1))
+	} else if !fresh {
+		r.layoutMore(c, r.view.h*1.5)
+	}
 	maxScroll := math.Max(0, r.height-r.view.h)
 	line := u.lineHeight(sizeBody)
 	page := r.view.h * 0.9

@@ -516,6 +516,7 @@ func TestEveryDocument(t *testing.T) {
 		hs.ticks(1)
 		hs.shot(fmt.Sprintf("doc-%02d-top", d.Number))
 		r := hs.g.cur.(*readerScene)
+		r.layoutMore(&hs.g.c, math.Inf(1)) // all of it, to find the boxes
 		// Scroll to the first box (quote, code) and the first table row.
 		n := 0
 		for i, it := range r.items {
@@ -540,6 +541,7 @@ func BenchmarkReaderLayout(b *testing.B) {
 	for b.Loop() {
 		r.laidFor = [4]float64{}
 		r.layout(c)
+		r.layoutMore(c, math.Inf(1))
 	}
 }
 
@@ -708,4 +710,52 @@ func TestUnfocusedFrameKept(t *testing.T) {
 		}
 	}
 	hs.shot("unfocused-640-200pct")
+}
+
+// TestFonts parses every style's font (the game parses them on first use,
+// and falls back to the regular face if one would not parse).
+func TestFonts(t *testing.T) {
+	f, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for st := regular; st < numStyles; st++ {
+		if srcs, err := f.sources(st); err != nil || len(srcs) == 0 {
+			t.Errorf("style %d: %d sources, %v", st, len(srcs), err)
+		}
+	}
+}
+
+// TestReaderLayoutInSteps checks the reader's layout in steps: the first
+// tick lays out a screen and a little more, idle ticks lay out the rest,
+// and the result is the same as laying it all out at once; a key press
+// completes it at once.
+func TestReaderLayoutInSteps(t *testing.T) {
+	hs := newHarness(t, Config{Chapter: 1}, 1280, 800)
+	r := hs.g.cur.(*readerScene)
+	if r.complete {
+		t.Fatalf("chapter 1 was laid out whole before its first frame (%d items, %.0f px)", len(r.items), r.height)
+	}
+	if r.laidY < r.view.h {
+		t.Fatalf("the first layout reaches %.0f px, less than the view's %.0f", r.laidY, r.view.h)
+	}
+	for i := 0; i < 100 && !r.complete; i++ {
+		hs.tick(intents{})
+	}
+	if !r.complete {
+		t.Fatal("100 idle ticks did not finish the layout")
+	}
+	stepped, height := len(r.items), r.height
+	r.laidFor = [4]float64{}
+	r.layout(&hs.g.c)
+	r.layoutMore(&hs.g.c, math.Inf(1))
+	if len(r.items) != stepped || r.height != height {
+		t.Errorf("in steps: %d items, %.0f px; at once: %d items, %.0f px", stepped, height, len(r.items), r.height)
+	}
+	hs2 := newHarness(t, Config{Chapter: 1}, 1280, 800)
+	r2 := hs2.g.cur.(*readerScene)
+	hs2.tick(intents{end: true})
+	if !r2.complete || r2.height != height {
+		t.Errorf("End: complete %v, height %.0f, want %.0f", r2.complete, r2.height, height)
+	}
 }

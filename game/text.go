@@ -39,30 +39,47 @@ const (
 )
 
 // fonts holds the parsed font files: for each style, the Go face first and
-// then the fallbacks (a CJK face when one is added to assets).
+// then the fallbacks (a CJK face when one is added to assets). A style is
+// parsed when it is first drawn (sources): parsing all five took 40 ms of
+// the browser's wait for the first frame, which needs two or three.
 type fonts struct {
-	src [numStyles][]*text.GoTextFaceSource
+	src       [numStyles][]*text.GoTextFaceSource
+	fallbacks []*text.GoTextFaceSource
+	fellBack  bool // fallbacks parsed
 }
 
-// loadFonts parses the embedded fonts.
+// loadFonts parses the regular face (and the fallbacks), so that a
+// broken font file is an error at start; the other styles follow on use.
 func loadFonts() (*fonts, error) {
 	f := &fonts{}
-	var fallbacks []*text.GoTextFaceSource
-	for i, b := range assets.Fallbacks() {
-		s, err := text.NewGoTextFaceSource(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("game: fallback font %d: %w", i, err)
-		}
-		fallbacks = append(fallbacks, s)
-	}
-	for st, af := range [numStyles]assets.Font{regular: assets.Regular, bold: assets.Bold, italic: assets.Italic, boldItalic: assets.BoldItalic, mono: assets.Mono} {
-		s, err := text.NewGoTextFaceSource(bytes.NewReader(assets.TTF(af)))
-		if err != nil {
-			return nil, fmt.Errorf("game: font %d: %w", st, err)
-		}
-		f.src[st] = append([]*text.GoTextFaceSource{s}, fallbacks...)
+	if _, err := f.sources(regular); err != nil {
+		return nil, err
 	}
 	return f, nil
+}
+
+// sources returns the faces of style st, parsing them the first time.
+func (f *fonts) sources(st style) ([]*text.GoTextFaceSource, error) {
+	if f.src[st] != nil {
+		return f.src[st], nil
+	}
+	if !f.fellBack {
+		for i, b := range assets.Fallbacks() {
+			s, err := text.NewGoTextFaceSource(bytes.NewReader(b))
+			if err != nil {
+				return nil, fmt.Errorf("game: fallback font %d: %w", i, err)
+			}
+			f.fallbacks = append(f.fallbacks, s)
+		}
+		f.fellBack = true
+	}
+	af := [numStyles]assets.Font{regular: assets.Regular, bold: assets.Bold, italic: assets.Italic, boldItalic: assets.BoldItalic, mono: assets.Mono}[st]
+	s, err := text.NewGoTextFaceSource(bytes.NewReader(assets.TTF(af)))
+	if err != nil {
+		return nil, fmt.Errorf("game: font %d: %w", st, err)
+	}
+	f.src[st] = append([]*text.GoTextFaceSource{s}, f.fallbacks...)
+	return f.src[st], nil
 }
 
 type faceKey struct {
@@ -77,8 +94,12 @@ func (u *ui) face(st style, size float64) text.Face {
 	if f, ok := u.faces[k]; ok {
 		return f
 	}
+	srcs, err := u.fonts.sources(st)
+	if err != nil {
+		srcs = u.fonts.src[regular] // parsed by loadFonts; the embedded fonts all parse (TestFonts)
+	}
 	var faces []text.Face
-	for _, s := range u.fonts.src[st] {
+	for _, s := range srcs {
 		faces = append(faces, &text.GoTextFace{Source: s, Size: k.size})
 	}
 	var f text.Face = faces[0]
@@ -95,10 +116,34 @@ func (u *ui) face(st style, size float64) text.Face {
 // applying the text-size setting.
 func (u *ui) textPx(size float64) float64 { return size * u.textScale * u.scale }
 
-// measure returns the advance of s in device pixels.
+// measure returns the advance of s in device pixels. Advances are cached
+// by style, size and text: laying a chapter out measures each of its words
+// (about 2,000 in a chapter, many repeated) at least twice, and shaping a
+// word is the costliest step of the reader's first frame in the browser.
 func (u *ui) measure(s string, st style, size float64) float64 {
-	return text.Advance(s, u.face(st, size))
+	f := u.face(st, size)
+	k := advanceKey{st, math.Round(u.textPx(size)*4) / 4, s}
+	if a, ok := u.advances[k]; ok {
+		return a
+	}
+	if len(u.advances) >= maxAdvances {
+		clear(u.advances)
+	}
+	a := text.Advance(s, f)
+	u.advances[k] = a
+	return a
 }
+
+// advanceKey is a measured text in a face (faceKey's style and size).
+type advanceKey struct {
+	st   style
+	size float64
+	s    string
+}
+
+// maxAdvances bounds the advance cache (a few chapters' words in a few
+// sizes); a full cache starts again empty.
+const maxAdvances = 1 << 15
 
 // lineHeight returns the distance between baselines for a text size, in
 // device pixels (1.45 × the size for readable body text).

@@ -106,6 +106,7 @@ type ui struct {
 	cat       *i18n.Catalog
 	fonts     *fonts
 	faces     map[faceKey]text.Face
+	advances  map[advanceKey]float64 // see measure
 	theme     theme
 	scale     float64 // device scale factor
 	textScale float64 // text-size setting, 1–2
@@ -116,7 +117,7 @@ func newUI(cat *i18n.Catalog) (*ui, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &ui{cat: cat, fonts: f, faces: map[faceKey]text.Face{}, theme: defaultTheme(), scale: 1, textScale: 1}, nil
+	return &ui{cat: cat, fonts: f, faces: map[faceKey]text.Face{}, advances: map[advanceKey]float64{}, theme: defaultTheme(), scale: 1, textScale: 1}, nil
 }
 
 // t returns catalog message id formatted with args.
@@ -133,6 +134,7 @@ func (u *ui) setScale(device, textScale float64) {
 	}
 	u.scale, u.textScale = device, textScale
 	clear(u.faces)
+	clear(u.advances)
 }
 
 func fillRect(dst *ebiten.Image, r rect, clr color.Color) {

@@ -239,6 +239,7 @@
     // page without an iframe would; inside another site's iframe (an LMS),
     // never take the focus.
     if (mayTakeFocus()) start.focus({ preventScroll: true });
+    mark('run');
     go.run(result.instance).then(() => {
       fail('The game stopped', 'The game ended unexpectedly. Reload the page to play again; your progress is saved.');
     });

@@ -10,7 +10,7 @@
 // TestBrowser plays a round of chapter 1 by keyboard and continues it after
 // a reload; TestBrowserParams, TestBrowserProgress and
 // TestBrowserUnsupported check the URL parameters, the progress bar and
-// the error panels; TestBudgets measures the budgets of issue 5. They build
+// the error panels; TestBudgets measures the budgets of issues 5 and 10. They build
 // the game like `go run ./cmd/longtail-serve` does (the build is cached),
 // serve it on a loopback port and save screenshots in -shots (default: a
 // longtail-browser directory in the system's temp directory). With -url
@@ -50,23 +50,27 @@ var (
 	flagRoot     = flag.String("root", "", "repository root (default: found from the working directory)")
 	flagShots    = flag.String("shots", filepath.Join(os.TempDir(), "longtail-browser"), "directory for the screenshots")
 	flagChromium = flag.String("chromium", "/usr/bin/chromium", "the Chromium to drive")
-	flagEnforce  = flag.Bool("enforce", false, "fail TestBudgets when a size or load-time budget is exceeded (otherwise it only reports)")
-	// The frame-rate budget (55 fps with SwiftShader) is above what this
-	// project's 2-core test machines can draw at all: an Ebiten game that
-	// only fills a frame of the game's size measures 21–26 fps there
-	// (TestBudgets measures and reports it; see fpsCeiling). The budget is
-	// measured and reported always, and enforced only on request, on a
-	// machine that can.
-	flagEnforceFPS = flag.Bool("enforce-fps", false, "also fail TestBudgets when the frame rate is under budget")
+	flagEnforce  = flag.Bool("enforce", false, "fail TestBudgets when a budget is exceeded (otherwise it only reports)")
+	// The round screen draws at 0.6× the bare game's frame rate while
+	// the sandbox plays, under the 0.8× of issue 10 (README, Known
+	// issues); that one budget is measured and reported always, and
+	// enforced only on request.
+	flagEnforceFPS = flag.Bool("enforce-fps", false, "also fail TestBudgets when the round screen's frame rate while playing is under budget")
 	flagURL        = flag.String("url", "", "test a site already being served at this URL instead of building one")
 )
 
-// The budgets of issue 5.
+// The budgets of issues 5 and 10: the size in bytes, the timings as
+// ratios of the game's figure to the baseline's (TestBudgets), and the
+// goals reported beside them.
 const (
-	budgetBrotli     = 3.5e6 // bytes of the brotli wasm
-	budgetText       = time.Second
-	budgetFirstFrame = 2 * time.Second
-	budgetFPS        = 55.0
+	budgetBrotli          = 3.5e6 // bytes of the brotli wasm
+	budgetFirstFrameRatio = 1.5   // the game's first frame over the bare game's
+	goalFirstFrameRatio   = 1.2
+	goalStartup           = 300 * time.Millisecond // instantiated → first frame
+	budgetTextRatio       = 2.0                    // chapter text over the static page's
+	goalText              = 500 * time.Millisecond
+	budgetPlayingRatio    = 0.8  // fps playing over the bare game's
+	budgetPausedRatio     = 0.95 // fps paused over the bare game's
 )
 
 var (
@@ -625,70 +629,75 @@ func TestBrowserUnsupported(t *testing.T) {
 	}
 }
 
-// TestBudgets measures the budgets of issue 5 and reports them; with
-// -enforce it fails when a size or load-time budget is exceeded, and with
-// -enforce-fps also when the frame rate is.
+// TestBudgets measures the budgets of issues 5 and 10 and reports them;
+// with -enforce it fails when one is exceeded. The size budget is absolute
+// (a build is deterministic). Every timing budget is a ratio of the game's
+// figure to the baseline's (baseline_test.go: the same site with a bare
+// Ebiten game in the game's place, or with no game at all), measured in
+// the same run, in the same browser, interleaved, so that a busy or slow
+// machine moves both sides; the absolute figures are reported beside them.
 func TestBudgets(t *testing.T) {
 	url := serveBrotli(t)
-	fpsReport := false // set for the frame-rate line, which -enforce-fps governs
-	report := func(name string, got, limit float64, unit string, ok bool) {
+	bare := serveBare(t)
+	report := func(name string, got, limit float64, unit string, ok, enforced bool) {
 		verdict := "within budget"
 		if !ok {
 			verdict = "OVER BUDGET"
-			if fpsReport && !*flagEnforceFPS {
+			if !enforced {
 				verdict += " (reported, not enforced: see README, Known issues)"
 			} else if *flagEnforce {
 				t.Errorf("%s: %.2f %s, budget %.2f %s", name, got, unit, limit, unit)
 			}
 		}
-		t.Logf("BUDGET %-34s %10.2f %-4s (budget %.2f) %s", name, got, unit, limit, verdict)
+		t.Logf("BUDGET %-40s %8.2f %-4s (budget %.2f) %s", name, got, unit, limit, verdict)
 	}
 	if testGame.br != nil {
-		report("wasm brotli size", float64(len(testGame.br))/1e6, budgetBrotli/1e6, "MB", float64(len(testGame.br)) <= budgetBrotli)
+		size := float64(len(testGame.br))
+		report("wasm brotli size", size/1e6, budgetBrotli/1e6, "MB", size <= budgetBrotli, true)
 	}
 	t.Logf("wasm sizes: %.2f MB raw, %.2f MB gzip, %.2f MB brotli", float64(len(testGame.wasm))/1e6, float64(len(testGame.gz))/1e6, float64(len(testGame.br))/1e6)
 
 	ctx := newBrowser(t)
-	type timing struct {
-		FCP, LCP, DOM, FirstFrame       float64
-		Fetch, Downloaded, Instantiated float64
-		Transfer, Encoded, Decoded      float64
-	}
-	// A warm-up load of the browser (its first page pays for starting the
-	// renderer and loading fonts), then three cold loads of the site
-	// (browser cache cleared, browser process warm); the median counts.
 	clearCache := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, network.ClearBrowserCache, cdp.Empty{})
 		return err
 	})
-	var runs []timing
-	for i := 0; i < 4; i++ {
+	// load opens a page with a cold cache (the browser process warm) and
+	// returns the timing marks of the loader and the game (relative to
+	// the navigation, in ms), the wasm's transfer and the chapter text's
+	// largest contentful paint.
+	load := func(site, page string) loadTiming {
 		do(t, ctx, "clearing the cache", chromedp.Navigate("about:blank"), clearCache)
-		do(t, ctx, "navigating", chromedp.Navigate(url+"/?chapter=1&seed=7"))
-		waitReady(t, ctx)
-		tm := eval[timing](t, ctx, `new Promise((resolve) => {
-			new PerformanceObserver((list) => {
-				const entries = list.getEntries();
-				const lcp = entries.length ? entries[entries.length - 1].startTime : -1;
-				const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-				const nav = performance.getEntriesByType('navigation')[0];
-				const w = document.getElementById('game').contentWindow;
-				const lt = w.longtailTiming;
-				const res = w.performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')) || {};
-				const rel = (v) => v - performance.timeOrigin;
-				resolve({FCP: fcp ? fcp.startTime : -1, LCP: lcp, DOM: nav.domContentLoadedEventEnd,
-					FirstFrame: rel(lt.firstFrame), Fetch: rel(lt.fetch), Downloaded: rel(lt.downloaded), Instantiated: rel(lt.instantiated),
-					Transfer: res.transferSize || 0, Encoded: res.encodedBodySize || 0, Decoded: res.decodedBodySize || 0});
-			}).observe({type: 'largest-contentful-paint', buffered: true});
-		})`, chromedp.EvalAwaitPromise)
-		t.Logf("load %d%s: DOMContentLoaded %.0f ms, first contentful paint %.0f ms, largest contentful paint %.0f ms; wasm fetch %.0f ms, downloaded %.0f ms, compiled %.0f ms; first game frame %.0f ms",
-			i, map[bool]string{true: " (warm-up)"}[i == 0], tm.DOM, tm.FCP, tm.LCP, tm.Fetch, tm.Downloaded, tm.Instantiated, tm.FirstFrame)
-		t.Logf("load %d: wasm over the wire: %.2f MB transferred, %.2f MB encoded, %.2f MB decoded", i, tm.Transfer/1e6, tm.Encoded/1e6, tm.Decoded/1e6)
-		if i > 0 {
-			runs = append(runs, tm)
+		do(t, ctx, "navigating", chromedp.Navigate(site+page))
+		if !strings.HasPrefix(page, "/"+staticPage) {
+			waitReady(t, ctx)
+		} else {
+			do(t, ctx, "waiting for the chapter text", chromedp.WaitVisible(`article.chapter:not([hidden]) p`))
 		}
+		return eval[loadTiming](t, ctx, loadJS, chromedp.EvalAwaitPromise)
 	}
-	median := func(f func(timing) float64) float64 {
+	// A warm-up load of each page (the browser's first pays for starting
+	// the renderer and loading fonts, the server's for its caches), then
+	// five cold loads of each, interleaved; the medians count.
+	const loads = 5
+	var game, base, static []loadTiming
+	for i := 0; i <= loads; i++ {
+		g := load(url, "/?chapter=1&seed=7")
+		b := load(bare, "/?chapter=1&seed=7")
+		s := load(bare, "/"+staticPage+"?chapter=1&seed=7")
+		tag := fmt.Sprint(i)
+		if i == 0 {
+			tag = "0 (warm-up)"
+		}
+		t.Logf("load %s: game first frame %.0f ms (wasm downloaded %.0f, instantiated %.0f), chapter text %.0f ms; bare game first frame %.0f ms; static page's chapter text %.0f ms",
+			tag, g.Marks["firstFrame"], g.Marks["downloaded"], g.Marks["instantiated"], g.Text, b.Marks["firstFrame"], s.Text)
+		if i == 0 {
+			t.Logf("load 0: wasm over the wire: game %.2f MB transferred (%.2f MB decoded), bare game %.2f MB", g.Transfer/1e6, g.Decoded/1e6, b.Transfer/1e6)
+			continue
+		}
+		game, base, static = append(game, g), append(base, b), append(static, s)
+	}
+	med := func(runs []loadTiming, f func(loadTiming) float64) float64 {
 		v := make([]float64, len(runs))
 		for i, r := range runs {
 			v[i] = f(r)
@@ -696,17 +705,40 @@ func TestBudgets(t *testing.T) {
 		sort.Float64s(v)
 		return v[len(v)/2]
 	}
-	fcp := median(func(r timing) float64 { return r.FCP })
-	frame := median(func(r timing) float64 { return r.FirstFrame })
-	report("chapter text readable (FCP, median)", fcp, float64(budgetText/time.Millisecond), "ms", fcp >= 0 && fcp <= float64(budgetText/time.Millisecond))
-	report("first game frame (median)", frame, float64(budgetFirstFrame/time.Millisecond), "ms", frame <= float64(budgetFirstFrame/time.Millisecond))
-	if enc := runs[len(runs)-1].Encoded; enc > 0 {
-		report("wasm transfer in Chromium", enc/1e6, budgetBrotli/1e6, "MB", enc <= budgetBrotli)
+	mark := func(name string) func(loadTiming) float64 {
+		return func(r loadTiming) float64 { return r.Marks[name] }
+	}
+	startupTable(t, "game", game)
+	startupTable(t, "bare game", base)
+
+	frame, frameBare := med(game, mark("firstFrame")), med(base, mark("firstFrame"))
+	report("first game frame / bare game's (median)", frame/frameBare, budgetFirstFrameRatio, "×", frame <= budgetFirstFrameRatio*frameBare, true)
+	t.Logf("first game frame: %.0f ms, bare game %.0f ms (medians of %d; goal %.1f×, %.2f× now); instantiated → first frame %.0f ms (goal %.0f ms)",
+		frame, frameBare, loads, goalFirstFrameRatio, frame/frameBare,
+		med(game, func(r loadTiming) float64 { return r.Marks["firstFrame"] - r.Marks["instantiated"] }), float64(goalStartup/time.Millisecond))
+	txt, txtStatic := med(game, func(r loadTiming) float64 { return r.Text }), med(static, func(r loadTiming) float64 { return r.Text })
+	if txt < 0 || txtStatic < 0 {
+		t.Errorf("no largest contentful paint inside the chapter's article (game page %.0f, static page %.0f)", txt, txtStatic)
+	} else {
+		report("chapter text / static page's (median)", txt/txtStatic, budgetTextRatio, "×", txt <= budgetTextRatio*txtStatic, true)
+		t.Logf("chapter text (largest contentful paint in the article): %.0f ms, static page %.0f ms (goal %.0f ms: %s)",
+			txt, txtStatic, float64(goalText/time.Millisecond), map[bool]string{true: "met", false: "missed"}[txt <= float64(goalText/time.Millisecond)])
+	}
+	if enc := game[len(game)-1].Encoded; enc > 0 {
+		t.Logf("wasm transfer in Chromium: %.2f MB encoded", enc/1e6)
 	}
 
 	// Frames per second on the round screen of the sandbox scaled to
-	// about 2,000 providers (?providers=2000, the budget's network); the
-	// report names how many are active.
+	// about 2,000 providers (?providers=2000, the budget's network), and
+	// the bare game in the same frame before and after (the mean counts).
+	fpsBare := func() float64 {
+		do(t, ctx, "navigating", chromedp.Navigate(bare+"/?sandbox=1&seed=7&providers=2000"))
+		waitReady(t, ctx)
+		press(t, ctx, kb.Enter)
+		time.Sleep(2 * time.Second) // as long as the round screen has to settle
+		return eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
+	}
+	before := fpsBare()
 	do(t, ctx, "navigating", chromedp.Navigate(url+"/?sandbox=1&seed=7&providers=2000"))
 	waitReady(t, ctx)
 	press(t, ctx, kb.Enter)
@@ -715,11 +747,9 @@ func TestBudgets(t *testing.T) {
 	time.Sleep(2 * time.Second)
 	shot(t, ctx, "budget-sandbox-round")
 	providers := eval[float64](t, ctx, `(window.longtail.metrics && window.longtail.metrics.active_providers) || 0`)
-	fps := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
+	playing := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
 	box := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('game').getBoundingClientRect(); return [r.width, r.height]; })()`)
 	t.Logf("round screen: scene %q, %v active providers, game frame %.0f×%.0f CSS px", state(t, ctx).Scene, providers, box[0], box[1])
-	fpsReport = true
-	report(fmt.Sprintf("fps, round screen playing, %v providers", providers), fps, budgetFPS, "fps", fps >= budgetFPS)
 
 	// Paused (Space on the focused Play button), once the picture has
 	// settled: only the particles and the focus ring move then.
@@ -729,9 +759,8 @@ func TestBudgets(t *testing.T) {
 	if r := state(t, ctx).Round; r != round {
 		t.Fatalf("the sandbox still plays after Space: round %d, then %d", round, r)
 	}
-	still := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
+	paused := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
 	shot(t, ctx, "budget-sandbox-paused")
-	report(fmt.Sprintf("fps, round screen paused, %v providers", providers), still, budgetFPS, "fps", still >= budgetFPS)
 
 	// The student turns to the case text beside the game: the game loses
 	// the focus, draws its veil once and then nothing (Game.Draw), so the
@@ -740,15 +769,75 @@ func TestBudgets(t *testing.T) {
 	time.Sleep(time.Second)
 	away := eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise)
 	shot(t, ctx, "budget-sandbox-unfocused")
+	after := fpsBare()
+	ref := (before + after) / 2
+	label := fmt.Sprintf("%v providers", providers)
+	report("fps playing / bare game's, "+label, playing/ref, budgetPlayingRatio, "×", playing >= budgetPlayingRatio*ref, *flagEnforceFPS)
+	report("fps paused / bare game's, "+label, paused/ref, budgetPausedRatio, "×", paused >= budgetPausedRatio*ref, true)
+	t.Logf("round screen: %.1f fps playing, %.1f fps paused; the bare game in the same frame %.1f fps before and %.1f after", playing, paused, before, after)
 	t.Logf("for comparison, with the focus on the case text (the game veiled, drawing nothing) the page runs at %.1f fps", away)
-
-	// The ceiling of this browser and machine: an Ebiten game that only
-	// fills a frame of the same size, and an empty page.
-	ceiling := fpsCeiling(t, ctx, box[0], box[1])
-	t.Logf("for comparison, a bare Ebiten game that only fills a %.0f×%.0f frame runs at %.1f fps here (this machine's ceiling for any Ebiten game; the round screen reaches %.0f%% of it playing, %.0f%% paused)",
-		box[0], box[1], ceiling, 100*fps/ceiling, 100*still/ceiling)
 	do(t, ctx, "navigating", chromedp.Navigate("about:blank"))
 	t.Logf("for comparison, an empty page runs at %.1f fps in this browser", eval[float64](t, ctx, fpsJS, chromedp.EvalAwaitPromise))
+}
+
+// loadTiming is what loadJS returns: the loader's and the game's marks
+// (window.longtailTiming in the game's frame: fetch, downloaded,
+// instantiated, run, and from the game main, content, new, update,
+// firstFrame, updated, drawn) in ms since the navigation; the largest
+// contentful paint inside the chapter's article (-1 without one); and the
+// wasm's resource sizes in bytes.
+type loadTiming struct {
+	Marks                      map[string]float64
+	Text                       float64
+	Transfer, Encoded, Decoded float64
+}
+
+const loadJS = `new Promise((resolve) => {
+	const finish = (text) => {
+		const f = document.getElementById('game');
+		const w = f && f.contentWindow;
+		const marks = {};
+		for (const [k, v] of Object.entries((w && w.longtailTiming) || {})) marks[k] = v - performance.timeOrigin;
+		const res = (w && w.performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))) || {};
+		resolve({Marks: marks, Text: text, Transfer: res.transferSize || 0, Encoded: res.encodedBodySize || 0, Decoded: res.decodedBodySize || 0});
+	};
+	// The chapter text's paint may still be on its way: wait for it (the
+	// last candidate inside the article counts), at most ten seconds.
+	let last = -1, timer = setTimeout(() => finish(last), 10000);
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) {
+			if (e.element && e.element.closest('article.chapter:not([hidden])')) last = e.startTime;
+		}
+		if (last >= 0) { clearTimeout(timer); timer = setTimeout(() => finish(last), 200); }
+	}).observe({type: 'largest-contentful-paint', buffered: true});
+})`
+
+// startupSteps are the marks of a start, in order (web/play.js,
+// cmd/longtail/main.go, game.Game.Update and Draw).
+var startupSteps = []string{"fetch", "downloaded", "instantiated", "run", "main", "content", "new", "update", "firstFrame", "updated", "drawn"}
+
+// startupTable logs the median time of each start-up step: when it ended,
+// and how long it took after the step before.
+func startupTable(t *testing.T, name string, runs []loadTiming) {
+	t.Helper()
+	prev := 0.0
+	var sb strings.Builder
+	for _, step := range startupSteps {
+		v := make([]float64, 0, len(runs))
+		for _, r := range runs {
+			if x, ok := r.Marks[step]; ok {
+				v = append(v, x)
+			}
+		}
+		if len(v) == 0 {
+			continue
+		}
+		sort.Float64s(v)
+		at := v[len(v)/2]
+		fmt.Fprintf(&sb, " %s %.0f (+%.0f);", step, at, at-prev)
+		prev = at
+	}
+	t.Logf("startup of the %s, median ms since navigation (+ms since the step before):%s", name, strings.TrimSuffix(sb.String(), ";"))
 }
 
 // fpsJS counts animation frames in the game's iframe (or the page, without

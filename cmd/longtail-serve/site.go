@@ -179,7 +179,8 @@ func isPage(name string) bool {
 }
 
 // readChapters parses content/chapters/*.md and renders each with
-// content.HTML, in file-name order.
+// content.HTML, in file-name order. They must be the chapters compiled
+// into the game (content/compiled.bin).
 func readChapters(root string) ([]chapter, error) {
 	names, err := filepath.Glob(filepath.Join(root, "content", "chapters", "*.md"))
 	if err != nil {
@@ -187,6 +188,7 @@ func readChapters(root string) ([]chapter, error) {
 	}
 	sort.Strings(names)
 	var out []chapter
+	var docs []content.Document
 	for _, n := range names {
 		src, err := os.ReadFile(n)
 		if err != nil {
@@ -197,6 +199,12 @@ func readChapters(root string) ([]chapter, error) {
 			return nil, fmt.Errorf("serve: %w", err)
 		}
 		out = append(out, chapter{Number: doc.Number, Slug: doc.Slug, Title: doc.Title, HTML: template.HTML(content.HTML(doc))})
+		docs = append(docs, doc)
+	}
+	// The game shows the chapters compiled into it (content.Compiled);
+	// the page must not show other text beside it.
+	if !content.IsCompiled(docs) {
+		return nil, fmt.Errorf("serve: content/compiled.bin does not hold the chapters in content/chapters (one changed since it was made): run go generate ./content, then serve again")
 	}
 	return out, nil
 }

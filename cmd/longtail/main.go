@@ -20,6 +20,7 @@ import (
 )
 
 func main() {
+	game.MarkStartup("main") // in the browser: the runtime and package initialisation are done
 	log.SetFlags(0)
 	log.SetPrefix("longtail: ")
 	chapter := flag.Int("chapter", -1, "open chapter `N`'s reader directly (0 is the prologue)")
@@ -37,10 +38,11 @@ func main() {
 		os.Exit(2)
 	}
 
-	docs, err := content.Load(content.Files)
+	docs, err := content.Compiled() // the chapters parsed at build time (go generate ./content)
 	if err != nil {
 		log.Fatal(err)
 	}
+	game.MarkStartup("content")
 	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Capture: *capture, CaptureAfter: *captureAfter}
 	if cfg.Seed == 0 {
 		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
@@ -59,6 +61,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	game.MarkStartup("new")
 	ebiten.SetWindowTitle("Long Tail")
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
