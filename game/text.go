@@ -90,7 +90,7 @@ type faceKey struct {
 // face returns the face of style st at size logical pixels, scaled by the
 // text-size setting and the device scale factor. Faces are cached.
 func (u *ui) face(st style, size float64) text.Face {
-	k := faceKey{st, math.Round(u.textPx(size)*4) / 4}
+	k := u.faceKey(st, size)
 	if f, ok := u.faces[k]; ok {
 		return f
 	}
@@ -112,6 +112,12 @@ func (u *ui) face(st style, size float64) text.Face {
 	return f
 }
 
+// faceKey returns the cache key of style st at size logical pixels: the
+// device size, to a quarter pixel.
+func (u *ui) faceKey(st style, size float64) faceKey {
+	return faceKey{st, math.Round(u.textPx(size)*4) / 4}
+}
+
 // textPx converts a text size in logical pixels into device pixels,
 // applying the text-size setting.
 func (u *ui) textPx(size float64) float64 { return size * u.textScale * u.scale }
@@ -121,23 +127,21 @@ func (u *ui) textPx(size float64) float64 { return size * u.textScale * u.scale 
 // (about 2,000 in a chapter, many repeated) at least twice, and shaping a
 // word is the costliest step of the reader's first frame in the browser.
 func (u *ui) measure(s string, st style, size float64) float64 {
-	f := u.face(st, size)
-	k := advanceKey{st, math.Round(u.textPx(size)*4) / 4, s}
+	k := advanceKey{u.faceKey(st, size), s}
 	if a, ok := u.advances[k]; ok {
 		return a
 	}
 	if len(u.advances) >= maxAdvances {
 		clear(u.advances)
 	}
-	a := text.Advance(s, f)
+	a := text.Advance(s, u.face(st, size))
 	u.advances[k] = a
 	return a
 }
 
-// advanceKey is a measured text in a face (faceKey's style and size).
+// advanceKey is a measured text in a face.
 type advanceKey struct {
-	st   style
-	size float64
+	face faceKey
 	s    string
 }
 
