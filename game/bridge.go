@@ -21,7 +21,8 @@ type pageState struct {
 	Round    int    // the round last played, 0 before the first
 	Report   *sim.Report
 	Goals    []play.GoalResult
-	Announce string // one short sentence per round, e.g. "Round 3: the long tail holds 31% of visits."
+	Why      *pageWhy // the results screen's analysis once done; never changed after
+	Announce string   // one short sentence per round, e.g. "Round 3: the long tail holds 31% of visits."
 }
 
 // pageRow is one row of the page's metrics table: the metric's snake_case
@@ -40,7 +41,7 @@ type pageGoal struct {
 // bridge can skip the browser when nothing changed. Reports are compared
 // metric by metric on their bits, so a NaN equals itself.
 func samePage(a, b pageState) bool {
-	if a.Scene != b.Scene || a.Chapter != b.Chapter || a.Round != b.Round || a.Announce != b.Announce {
+	if a.Scene != b.Scene || a.Chapter != b.Chapter || a.Round != b.Round || a.Announce != b.Announce || a.Why != b.Why {
 		return false
 	}
 	if (a.Report == nil) != (b.Report == nil) || len(a.Goals) != len(b.Goals) {

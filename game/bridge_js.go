@@ -55,7 +55,9 @@ func (b bridge) publish(s pageState) {
 
 // pageObject returns the page state as plain values that js.ValueOf accepts:
 // {ready, scene, chapter, round, metrics: {snake_case: number}, rows:
-// [{key, label, value}], goals: [{label, value, met}], announce}.
+// [{key, label, value}], goals: [{label, value, met}], why: null or
+// {goals, baseline, played, contributions: [{lever, values}], luck:
+// [{goal, policy, baseline, own}]}, announce}.
 func pageObject(s pageState) map[string]any {
 	metrics := map[string]any{}
 	if s.Report != nil {
@@ -72,7 +74,27 @@ func pageObject(s pageState) map[string]any {
 	for _, g := range pageGoals(s.Goals) {
 		goals = append(goals, map[string]any{"label": g.Label, "value": g.Value, "met": g.Met})
 	}
+	var why any // null until the results screen's analysis is done
+	if w := s.Why; w != nil {
+		strs := func(xs []string) []any {
+			out := make([]any, len(xs))
+			for i, x := range xs {
+				out[i] = x
+			}
+			return out
+		}
+		contrib := []any{}
+		for _, c := range w.Contributions {
+			contrib = append(contrib, map[string]any{"lever": c.Lever, "values": strs(c.Values)})
+		}
+		luck := []any{}
+		for _, l := range w.Luck {
+			luck = append(luck, map[string]any{"goal": l.Goal, "policy": l.Policy, "baseline": l.Baseline, "own": l.Own})
+		}
+		why = map[string]any{"goals": strs(w.Goals), "baseline": strs(w.Baseline), "played": strs(w.Played), "contributions": contrib, "luck": luck}
+	}
 	return map[string]any{
+		"why":      why,
 		"ready":    true,
 		"scene":    s.Scene,
 		"chapter":  s.Chapter,

@@ -18,6 +18,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -426,6 +427,54 @@ func TestPlayThrough(t *testing.T) {
 		t.Errorf("save lacks the reflection or the lever log:\n%s", data)
 	}
 
+	// The analysis ran a replay a tick while the student typed; let it
+	// finish, then read it, look at its charts and switch goals.
+	if st := res.why.state; st != whyRunning && st != whyDone {
+		t.Fatalf("analysis state %d, want running or done", st)
+	}
+	focusedField := res.ring.focused()
+	for i := 0; i < 400 && res.why.state == whyRunning; i++ {
+		hs.tick(intents{})
+	}
+	if res.why.state != whyDone {
+		t.Fatalf("analysis not done after 400 ticks: state %d, err %v", res.why.state, res.why.err)
+	}
+	if res.ring.focused() != focusedField {
+		t.Error("the analysis finishing moved the keyboard focus")
+	}
+	var sawTake, sawLuck bool
+	for _, l := range res.why.lines {
+		sawTake = sawTake || strings.Contains(l, "Raising Take rate from 10% to 15%")
+		sawLuck = sawLuck || strings.Contains(l, "other worlds")
+		if strings.Contains(l, "[results.") {
+			t.Errorf("a sentence with a missing catalog entry: %s", l)
+		}
+		t.Logf("why: %s", l)
+	}
+	if !sawTake || !sawLuck {
+		t.Errorf("the analysis lacks the take-rate or the luck sentence: %q", res.why.lines)
+	}
+	if len(res.why.tabs) != len(sess.Setup().Goals) || res.why.page == nil || len(res.why.page.Contributions) == 0 {
+		t.Fatalf("tabs %d for %d goals, page %+v", len(res.why.tabs), len(sess.Setup().Goals), res.why.page)
+	}
+	res.scroll = res.whyTop
+	hs.tick(intents{})
+	hs.shot("play-results-why")
+	// Right on a focused tab selects the next goal; a click selects one.
+	res.ring.focus(res.why.tabs[0])
+	hs.tick(intents{dx: 1})
+	if res.why.sel != 1 || res.ring.focused() != res.why.tabs[1] {
+		t.Errorf("Right on the first tab: goal %d selected, want 1", res.why.sel)
+	}
+	last := res.why.tabs[len(res.why.tabs)-1].r
+	hs.tick(intents{click: true, pointer: true, px: last.x + last.w/2, py: last.y + last.h/2})
+	if res.why.sel != len(res.why.tabs)-1 {
+		t.Errorf("click on the last tab: goal %d selected, want %d", res.why.sel, len(res.why.tabs)-1)
+	}
+	res.scroll = res.why.chartFrom - 20
+	hs.tick(intents{})
+	hs.shot("play-results-why-last")
+
 	// Continue in a new game: the same scene and the same numbers.
 	hs2 := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs2.wantScene("title")
@@ -619,6 +668,7 @@ func BenchmarkTitleAndResultsTick(b *testing.B) {
 		s.Step()
 	}
 	res := newResultsScene(&hs.g.c, s, hs.g.c.docByNumber(1))
+	res.(*resultsScene).why.finish(&hs.g.c) // measure the page, not the replays
 	title := newTitleScene(&hs.g.c, 1)
 	b.Run("title", func(b *testing.B) {
 		hs.g.cur = title

@@ -15,16 +15,19 @@ import (
 )
 
 // resultsScene shows a chapter's outcome: each goal met or missed with its
-// numbers, what happened and why (the largest moves of the levers and the
-// metrics, in words), and the chapter's reflection prompts with typed
-// answers, which are autosaved.
+// numbers; why it happened (whyPanel: each lever's contribution from
+// counterfactual replays, a waterfall and a luck strip per goal, computed a
+// replay a tick); what moved (the levers and the metrics that moved most,
+// in words); and the chapter's reflection prompts with typed answers,
+// which are autosaved.
 type resultsScene struct {
 	c    *ctx
 	sess *play.Session
 	doc  *content.Document
 
 	goals   []play.GoalResult
-	drivers []string // sentences, computed once
+	drivers []string  // sentences, computed once
+	why     *whyPanel // the counterfactual analysis, run one replay a tick
 	fields  []*textField
 	prompts []string
 	next    *button
@@ -33,7 +36,8 @@ type resultsScene struct {
 	scroll, maxScroll float64
 	blocks            []resultBlock // laid out text, content coordinates
 	height            float64
-	dirty             int // ticks since the last unsaved keystroke; −1 when saved
+	whyTop, reflectY  float64 // content y of the why section and of what follows it
+	dirty             int     // ticks since the last unsaved keystroke; −1 when saved
 	title             string
 }
 
@@ -53,6 +57,7 @@ func newResultsScene(c *ctx, sess *play.Session, doc *content.Document) scene {
 	r.ring.cur = -1 // nothing focused until Tab or a click
 	r.goals = sess.Goals()
 	r.drivers = drivers(c, sess)
+	r.why = newWhyPanel(c, sess)
 	r.prompts = sess.Setup().Prompts
 	for _, p := range r.prompts {
 		f := &textField{label: p, multiline: true, maxLen: 4000}
@@ -76,7 +81,7 @@ func (r *resultsScene) pageState() pageState {
 		last := p[len(p)-1]
 		rep = &last
 	}
-	return pageState{Scene: "results", Chapter: r.sess.Chapter(), Round: r.sess.Round(), Report: rep, Goals: r.goals}
+	return pageState{Scene: "results", Chapter: r.sess.Chapter(), Round: r.sess.Round(), Report: rep, Goals: r.goals, Why: r.why.page}
 }
 
 // metricLabel returns a metric's name for reading.
@@ -250,15 +255,50 @@ func (r *resultsScene) layout(c *ctx) {
 		}
 		y += c.dp(12)
 	}
-	add(c.t("results.why"), bold, sizeH2, 0, false, 0)
-	y += c.dp(8)
-	for _, d := range r.drivers {
+	items := []widget{}
+	bullet := func(d string) {
 		r.blocks = append(r.blocks, resultBlock{y: y, x: x, lines: u.wrapPlain("•", bold, sizeBody, w), size: sizeBody, mark: 0})
 		add(d, regular, sizeBody, c.dp(22), false, 0)
 		y += c.dp(6)
 	}
+	r.whyTop = y
+	add(c.t("results.why"), bold, sizeH2, 0, false, 0)
+	y += c.dp(8)
+	wp := r.why
+	wp.shapes = wp.shapes[:0]
+	switch wp.state {
+	case whyUnfinished:
+		add(c.t("results.why.unfinished"), regular, sizeBody, 0, true, 0)
+		y += c.dp(12)
+	case whyFailed:
+		add(c.t("results.why.failed", wp.err.Error()), regular, sizeBody, 0, true, 0)
+		y += c.dp(12)
+	case whyRunning:
+		done, total := wp.job.Progress()
+		add(c.t("results.why.working", done, total), regular, sizeBody, 0, true, 0)
+		y += c.dp(6)
+		bar := rect{x, y, w, c.dp(8)}
+		wp.add(whyShape{kind: shapeRect, r: bar, clr: u.theme.panel})
+		wp.add(whyShape{kind: shapeRect, r: rect{bar.x, bar.y, bar.w * float64(done) / float64(max(total, 1)), bar.h}, clr: u.theme.accent})
+		y += c.dp(24)
+	case whyDone:
+		for _, d := range wp.lines {
+			bullet(d)
+		}
+		y += c.dp(14)
+		tabs, h := wp.layoutCharts(c, x, y, w, r.scroll)
+		items = append(items, tabs...)
+		y += h + c.dp(8)
+	}
+	if wp.state != whyNone {
+		add(c.t("results.moved"), bold, sizeBody, 0, false, 0)
+		y += c.dp(8)
+	}
+	for _, d := range r.drivers {
+		bullet(d)
+	}
 	y += c.dp(20)
-	items := []widget{}
+	r.reflectY = y
 	if len(r.fields) > 0 {
 		add(c.t("results.reflect"), bold, sizeH2, 0, false, 0)
 		add(c.t("results.reflect.hint"), regular, sizeSmall, 0, true, 0)
@@ -304,6 +344,16 @@ func (r *resultsScene) Update(c *ctx) (scene, error) {
 	for _, f := range r.fields {
 		f.label = ""
 	}
+	// One replay of the analysis a tick; when it finishes the page grows,
+	// so a reader below the why section keeps their place.
+	if r.why.step(c) {
+		anchor := r.reflectY
+		reading := r.scroll > r.whyTop
+		r.layout(c)
+		if _, typing := r.ring.focused().(*textField); typing || reading {
+			r.scroll += r.reflectY - anchor
+		}
+	}
 	r.layout(c)
 	in := c.in
 	typing := false
@@ -342,6 +392,18 @@ func (r *resultsScene) Update(c *ctx) (scene, error) {
 		if fired == f {
 			r.dirty = 0
 		}
+	}
+	// A goal tab shows its goal; Left and Right move between the tabs.
+	if t, ok := r.ring.focused().(*tabButton); ok {
+		if fired == t {
+			r.why.sel = t.goal
+		} else if in.dx != 0 && len(r.why.tabs) > 0 {
+			n := len(r.why.tabs)
+			r.why.sel = (t.goal + in.dx%n + n) % n
+			r.ring.focus(r.why.tabs[r.why.sel])
+		}
+	} else if t, ok := fired.(*tabButton); ok {
+		r.why.sel = t.goal
 	}
 	// Lay out again so boxes and text agree on the new scroll position.
 	r.layout(c)
@@ -413,6 +475,7 @@ func (r *resultsScene) Draw(dst *ebiten.Image) {
 		}
 		u.drawLines(dst, b.lines, b.size, b.x, y, clr)
 	}
+	r.why.draw(dst, u, r.scroll, c.h)
 	r.ring.draw(dst, u)
 	if c.storageWarning {
 		msg := c.t("save.unavailable")

@@ -153,6 +153,11 @@ func fillCircle(dst *ebiten.Image, x, y, radius float64, clr color.Color) {
 	vector.FillCircle(dst, float32(x), float32(y), float32(radius), clr, true)
 }
 
+// strokeCircle draws a circle's outline.
+func strokeCircle(dst *ebiten.Image, x, y, radius, width float64, clr color.Color) {
+	vector.StrokeCircle(dst, float32(x), float32(y), float32(radius), float32(width), clr, true)
+}
+
 // drawPanel draws a card: a filled box with a hairline border.
 func drawPanel(dst *ebiten.Image, u *ui, r rect) {
 	fillRect(dst, r, u.theme.panel)

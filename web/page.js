@@ -9,6 +9,7 @@
   const announce = document.getElementById('announce');
   const metricsBody = document.querySelector('#metrics tbody');
   const goalsBody = document.querySelector('#goals tbody');
+  const whyBox = document.getElementById('why');
   const articles = Array.from(document.querySelectorAll('article.chapter'));
   const timing = { firstFrame: 0 };
   let shownChapter = null;
@@ -41,6 +42,26 @@
     body.replaceChildren(...out);
   }
 
+  // showWhy fills the results screen's analysis tables, or hides them
+  // until there is an analysis.
+  function showWhy(why) {
+    whyBox.hidden = !why;
+    if (!why) return;
+    const head = document.querySelector('#why-contrib thead tr');
+    head.replaceChildren(cell('th', 'Decision', { scope: 'col' }), ...why.goals.map((g) => cell('th', g, { scope: 'col' })));
+    const row = (label, values) => {
+      const tr = document.createElement('tr');
+      tr.append(cell('th', label, { scope: 'row' }), ...values.map((v) => cell('td', v)));
+      return tr;
+    };
+    fill(document.querySelector('#why-contrib tbody'), [
+      row('No lever moved', why.baseline),
+      ...why.contributions.map((c) => row(c.lever, c.values)),
+      row('Your result', why.played),
+    ], '', why.goals.length + 1);
+    fill(document.querySelector('#why-luck tbody'), why.luck.map((l) => row(l.goal, [l.policy, l.baseline, l.own])), 'No goals.', 4);
+  }
+
   function publish(state) {
     window.longtail = state;
     if (!timing.firstFrame) timing.firstFrame = performance.now();
@@ -58,6 +79,7 @@
       tr.append(cell('th', g.label, { scope: 'row' }), cell('td', g.value), cell('td', g.met ? '✓ met' : '✗ not met yet'));
       return tr;
     }), 'No goals yet.', 3);
+    showWhy(state.why);
     if (state.announce && state.announce !== lastAnnounce) announce.textContent = state.announce;
     lastAnnounce = state.announce || '';
   }

@@ -88,11 +88,46 @@ func englishCore() map[string]string {
 		"results.metric.up":     "%s rose from %s to %s between rounds %d and %d.", // metric, from, to, first, last
 		"results.metric.down":   "%s fell from %s to %s between rounds %d and %d.",
 		"results.regulator":     "The regulator acted %d time(s) during the chapter.", // count
-		"results.reflect":       "Reflect",
-		"results.reflect.hint":  "Your answers are saved as you type and go into your submission.",
-		"results.next":          "Next chapter",
-		"results.finish":        "Finish the case",
-		"results.totitle":       "Back to the title screen",
+		"results.moved":         "What moved",
+		// The counterfactual analysis (game/results_why.go, package explain).
+		"results.why.unfinished":       "Play the chapter to its last round to see what each decision did and how much was luck.",
+		"results.why.failed":           "Your chapter could not be replayed, so there is no analysis: %s",                                    // error
+		"results.why.working":          "Replaying your chapter to find out what each decision did and how much was luck: %d of %d replays.", // done, total
+		"results.why.quantity":         "%s, %s",                                                                                             // metric, when ("summed over the rounds")
+		"results.why.otherlevers":      "Other levers",
+		"results.why.points":           "%s pts",    // a change of a share in percentage points
+		"results.why.and":              "%s and %s", // all but the last, the last
+		"results.why.comma":            ", ",
+		"results.why.effect":           "%s by %s",                                    // quantity, signed change
+		"results.why.lever":            "%s changed %s.",                              // the move, the effects
+		"results.why.nothing":          "%s made no visible difference to the goals.", // the move
+		"results.why.nomoves":          "You kept every lever where it started, so your result is the baseline.",
+		"results.why.interaction.more": "Together, %s and %s changed %s by %s more than the sum of their separate effects.", // group, group, quantity, size
+		"results.why.interaction.less": "Together, %s and %s changed %s by %s less than the sum of their separate effects.",
+		"results.why.luck":             "Your decisions meet the goal on %s in %d of %d other worlds (the same chapter with other luck); leaving every lever alone meets it in %d.", // quantity, hits, worlds, baseline hits
+		"results.why.lucky":            "On your own world you were lucky: your result beat %d of the %d.",                                                                          // worse, worlds
+		"results.why.unlucky":          "On your own world you were unlucky: %d of the %d did better.",                                                                              // better, worlds
+		"results.why.typical":          "Your own world was a typical one: %d did better and %d worse.",                                                                             // better, worse
+		"results.why.move.other":       "Your other lever changes",
+		"results.why.move.switch":      "Switching %s from %s to %s", // lever, from, to
+		"results.why.move.up":          "Raising %s from %s to %s",
+		"results.why.move.down":        "Lowering %s from %s to %s",
+		"results.why.move.back":        "Moving %s and setting it back to %s", // lever, value
+		"results.why.of":               "%d of %d",
+		"results.why.waterfall":        "%s: from the baseline to your result", // quantity
+		"results.why.baseline":         "No lever moved",
+		"results.why.yours":            "Your result",
+		"results.why.goal":             "goal %s",               // threshold
+		"results.why.strip":            "%s in %d other worlds", // quantity, worlds
+		"results.why.policy":           "Your decisions",
+		"results.why.nochange":         "No lever moved",
+		"results.why.strip.key":        "Each dot is one world. The ring is yours, the dashed line the goal, and the shaded side meets it.",
+		"results.why.yourseed":         "your world",
+		"results.reflect":              "Reflect",
+		"results.reflect.hint":         "Your answers are saved as you type and go into your submission.",
+		"results.next":                 "Next chapter",
+		"results.finish":               "Finish the case",
+		"results.totitle":              "Back to the title screen",
 
 		// Epilogue.
 		"epilogue.title":            "Your path through the case",

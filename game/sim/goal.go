@@ -38,6 +38,17 @@ func (g Goal) Validate() error {
 	return nil
 }
 
+// Meets reports whether a compared value (Check's) meets the goal: at
+// least or at most its threshold. For an every-round goal the compared
+// value is the worst round's, which meets the goal exactly when every
+// round does.
+func (g Goal) Meets(v float64) bool {
+	if g.Op == "<=" {
+		return v <= g.Value
+	}
+	return v >= g.Value
+}
+
 // Check judges the goal on the played rounds' reports (burn-in excluded).
 // It returns the value that was compared (for every-round goals, the worst
 // round's value) and whether the goal is met. With no reports it returns
@@ -46,12 +57,7 @@ func (g Goal) Check(played []Report) (value float64, met bool) {
 	if len(played) == 0 {
 		return 0, false
 	}
-	ok := func(v float64) bool {
-		if g.Op == "<=" {
-			return v <= g.Value
-		}
-		return v >= g.Value
-	}
+	ok := g.Meets
 	get := func(r Report) float64 { v, _ := r.Metric(g.Metric); return v }
 	switch g.When {
 	case Cumulative, Mean:

@@ -278,6 +278,15 @@ func NewWorlds(chapter int, setup sim.Setup, base uint64) (*Worlds, error) {
 	return w, nil
 }
 
+// PlanWorlds returns a chapter's luck worlds not yet built: the one Job
+// given them builds them a replay per Step (Seeds more steps), so a
+// single-threaded caller such as the game can use the luck seeds of an
+// assignment's base seed without blocking. Unlike NewWorlds' result, a
+// planned Worlds belongs to a single job until that job is done.
+func PlanWorlds(chapter int, setup sim.Setup, base uint64) *Worlds {
+	return newWorlds(chapter, setup, base)
+}
+
 func newWorlds(chapter int, setup sim.Setup, base uint64) *Worlds {
 	return &Worlds{chapter: chapter, setup: setup, qs: Quantities(setup), seeds: LuckSeeds(base, chapter)}
 }
@@ -343,7 +352,8 @@ type Job struct {
 }
 
 // NewJob checks the chapter's setup and decisions and plans the replays;
-// it plays nothing yet. worlds is as for Analyse.
+// it plays nothing yet. worlds is as for Analyse, or PlanWorlds' (then the
+// job builds them).
 func NewJob(ch Chapter, worlds *Worlds) (*Job, error) {
 	if err := ch.Setup.Validate(); err != nil {
 		return nil, fmt.Errorf("explain: chapter %d: %w", ch.Number, err)
@@ -361,6 +371,8 @@ func NewJob(ch Chapter, worlds *Worlds) (*Job, error) {
 		j.worlds, j.own = newWorlds(ch.Number, ch.Setup, ch.Seed), true
 	} else if !worlds.fits(ch) {
 		return nil, fmt.Errorf("explain: chapter %d: the shared worlds were built for chapter %d or another setup", ch.Number, worlds.chapter)
+	} else {
+		j.own = !worlds.complete()
 	}
 	index := map[string]int{}
 	for g, grp := range gs {
@@ -373,10 +385,7 @@ func NewJob(ch Chapter, worlds *Worlds) (*Job, error) {
 		j.member[i] = index[d.Lever]
 	}
 	j.values = make([][]float64, 1<<len(gs))
-	j.total = 1 + len(j.values) + Seeds
-	if j.own {
-		j.total += Seeds
-	}
+	j.total = 1 + len(j.values) + Seeds + len(j.worlds.seeds) - len(j.worlds.starts)
 	return j, nil
 }
 
