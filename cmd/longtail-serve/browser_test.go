@@ -526,6 +526,43 @@ func TestBrowser(t *testing.T) {
 	shot(t, ctx, "08-continued")
 }
 
+// TestBrowserResults plays chapter 1 to its end with the Play button (no
+// lever moved), opens the results and waits for the analysis that runs a
+// replay a tick: the page beside the game then shows its two tables, with
+// a row per lever group plus the baseline and the result, and a row per
+// goal.
+func TestBrowserResults(t *testing.T) {
+	serveSite(t)
+	ctx := newBrowser(t)
+	open(t, ctx, "?seed=7")
+	press(t, ctx, kb.Enter)
+	waitFor(t, ctx, "the gate to close", `document.getElementById('game').contentDocument.getElementById('gate').hidden`, 5*time.Second)
+	g := gameDriver{t: t, ctx: ctx}
+	g.startCase(1)
+	press(t, ctx, kb.Enter) // Play, focused when the round screen opens: a round every few seconds
+	waitFor(t, ctx, "the tenth round", `window.longtail.round >= 10`, 180*time.Second)
+	time.Sleep(settle)
+	press(t, ctx, kb.Enter) // See the results, focused once every round is played
+	g.scene("results")
+	start := time.Now()
+	if eval[bool](t, ctx, `!!window.longtail.why`) {
+		t.Log("the analysis was done before the first look")
+	}
+	waitFor(t, ctx, "the analysis", `!!window.longtail.why && !document.getElementById('why').hidden`, 120*time.Second)
+	t.Logf("analysis finished %.1f s after the results screen appeared (a replay a tick, in wasm)", time.Since(start).Seconds())
+	rows := eval[int](t, ctx, `document.querySelectorAll('#why-contrib tbody tr').length`)
+	groups := eval[int](t, ctx, `window.longtail.why.contributions.length`)
+	luck := eval[int](t, ctx, `document.querySelectorAll('#why-luck tbody tr').length`)
+	goals := eval[int](t, ctx, `window.longtail.goals.length`)
+	if rows != groups+2 || luck != goals || goals == 0 {
+		t.Errorf("contributions table %d rows for %d groups (want groups+2); luck table %d rows for %d goals", rows, groups, luck, goals)
+	}
+	t.Logf("first contribution row: %q", eval[string](t, ctx, `document.querySelector('#why-contrib tbody tr:nth-child(2)').textContent`))
+	shot(t, ctx, "results-why")
+	do(t, ctx, "scrolling to the tables", chromedp.Evaluate[chromedp.Void](`document.getElementById('why').scrollIntoView()`))
+	pageShot(t, ctx, "results-why-page")
+}
+
 // TestBrowserParams checks that URL parameters reach the game as flags:
 // ?assignment= fetches the file from the site and passes it the way ?a=
 // does (base64url of the deflated text, which classroom.DecodeLink reads).
