@@ -31,12 +31,6 @@ type pageRow struct {
 	Key, Label, Value string
 }
 
-// pageGoal is one row of the page's goals table.
-type pageGoal struct {
-	Label, Value string
-	Met          bool
-}
-
 // samePage reports whether two page states show the same thing, so the
 // bridge can skip the browser when nothing changed. Reports are compared
 // metric by metric on their bits, so a NaN equals itself.
@@ -220,18 +214,4 @@ func pageRows(r *sim.Report) []pageRow {
 		rows = append(rows, pageRow{Key: name, Label: pageMetric(name).label, Value: formatMetric(name, v)})
 	}
 	return rows
-}
-
-// pageGoals returns the goals table: each goal's label (its metric's label
-// when the goal has none), the value it was judged on, and whether it is met.
-func pageGoals(gs []play.GoalResult) []pageGoal {
-	out := make([]pageGoal, 0, len(gs))
-	for _, g := range gs {
-		label := g.Goal.Label
-		if label == "" {
-			label = pageMetric(g.Goal.Metric).label + " " + g.Goal.Op + " " + formatMetric(g.Goal.Metric, g.Goal.Value)
-		}
-		out = append(out, pageGoal{Label: label, Value: formatMetric(g.Goal.Metric, g.Value), Met: g.Met})
-	}
-	return out
 }

@@ -2,7 +2,11 @@
 
 package game
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/longtail-case/longtail/game/play"
+)
 
 // bridge connects the game to the web page around it: publish sets
 // window.longtail and hands the same object to window.longtailPublish when
@@ -104,4 +108,24 @@ func pageObject(s pageState) map[string]any {
 		"goals":    goals,
 		"announce": s.Announce,
 	}
+}
+
+// pageGoal is one row of the page's goals table.
+type pageGoal struct {
+	Label, Value string
+	Met          bool
+}
+
+// pageGoals returns the goals table: each goal's label (its metric's label
+// when the goal has none), the value it was judged on, and whether it is met.
+func pageGoals(gs []play.GoalResult) []pageGoal {
+	out := make([]pageGoal, 0, len(gs))
+	for _, g := range gs {
+		label := g.Goal.Label
+		if label == "" {
+			label = pageMetric(g.Goal.Metric).label + " " + g.Goal.Op + " " + formatMetric(g.Goal.Metric, g.Goal.Value)
+		}
+		out = append(out, pageGoal{Label: label, Value: formatMetric(g.Goal.Metric, g.Value), Met: g.Met})
+	}
+	return out
 }

@@ -163,13 +163,12 @@ func (s *roundScene) drawGoals(dst *ebiten.Image) {
 	for _, g := range s.goals {
 		bw := u.measure(g.badge, bold, sizeTick) + c.dp(12)
 		badge := rect{r.x + pad, y + c.dp(3), bw, u.lineHeight(sizeSmall) - c.dp(6)}
-		fg := u.theme.text
+		fg := u.theme.bad
 		if g.met {
 			fillRect(dst, badge, u.theme.good)
 			fg = u.theme.accentText
 		} else {
 			strokeRect(dst, badge, c.dp(1), u.theme.bad)
-			fg = u.theme.bad
 		}
 		u.drawTextAligned(dst, g.badge, bold, sizeTick, badge, 0.5, fg)
 		tx := badge.x + bw + c.dp(8)

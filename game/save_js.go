@@ -3,9 +3,13 @@
 package game
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
 )
+
+// errNoStorage is what the browser's store returns when it cannot save.
+var errNoStorage = errors.New("game: storage unavailable")
 
 // localStore keeps the save in the browser's localStorage under
 // "longtail.save". When storage is blocked (private mode, iframe policy)

@@ -1,7 +1,6 @@
 package game
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -26,25 +25,6 @@ type saveStore interface {
 	where() string
 	// available reports whether saving can work at all.
 	available() bool
-}
-
-// errNoStorage is returned by stores that cannot save.
-var errNoStorage = errors.New("game: storage unavailable")
-
-// memStore keeps the save in memory (tests, and a fallback).
-type memStore struct {
-	data  []byte
-	aside [][]byte
-}
-
-func (m *memStore) load() ([]byte, error)   { return m.data, nil }
-func (m *memStore) store(data []byte) error { m.data = append([]byte(nil), data...); return nil }
-func (m *memStore) where() string           { return "memory" }
-func (m *memStore) available() bool         { return true }
-func (m *memStore) moveAside() (string, error) {
-	m.aside = append(m.aside, m.data)
-	m.data = nil
-	return fmt.Sprintf("memory #%d", len(m.aside)), nil
 }
 
 // loadSave reads the autosave into c.settings and c.progress. A corrupt
@@ -134,15 +114,6 @@ func (c *ctx) roundPlayed(sess *play.Session) {
 // change is recorded (it is saved with the next round; a reload before
 // that round loses only the round in progress).
 func (c *ctx) leverChanged(sess *play.Session) { c.recordSession(sess) }
-
-// setReflection stores a typed answer and autosaves.
-func (c *ctx) setReflection(chapter int, prompt, text string) {
-	if c.progress == nil {
-		return
-	}
-	c.progress.SetReflection(save.Reflection{Chapter: chapter, Prompt: prompt, Text: text})
-	c.writeSave()
-}
 
 // docByNumber returns the document with content number n, or nil.
 func (c *ctx) docByNumber(n int) *content.Document {

@@ -71,7 +71,7 @@ type ctx struct {
 	// progress is the student's saved progress (save.Progress): seed,
 	// chapters with their decisions, reflections, assignment and student;
 	// nil before the student starts. Scenes change it through the helpers
-	// in save.go (roundPlayed, leverChanged, setReflection), which
+	// in save.go (roundPlayed, leverChanged, writeSave), which
 	// autosave.
 	progress *save.Progress
 	// sessions are the chapters' sessions by chapter number, rebuilt from

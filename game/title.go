@@ -205,13 +205,7 @@ func (t *titleScene) loadAssignment(c *ctx, src string) {
 		t.errText = c.t("title.load.empty")
 		return
 	}
-	name, param := src, src
-	if i := strings.Index(src, "a="); i >= 0 && strings.Contains(src, "?") {
-		param = src[i+2:]
-		if j := strings.IndexAny(param, "&#"); j >= 0 {
-			param = param[:j]
-		}
-	}
+	name, param := src, classroom.LinkParam(src)
 	var data []byte
 	var err error
 	switch {

@@ -73,12 +73,6 @@ func (r rect) cutTop(h float64) (top, rest rect) {
 	return rect{r.x, r.y, r.w, h}, rect{r.x, r.y + h, r.w, r.h - h}
 }
 
-// cutLeft returns the left w of r and the rest to its right.
-func (r rect) cutLeft(w float64) (left, rest rect) {
-	w = math.Min(w, r.w)
-	return rect{r.x, r.y, w, r.h}, rect{r.x + w, r.y, r.w - w, r.h}
-}
-
 // theme holds the colours. Text colours keep a contrast of at least 4.5:1
 // against bg and panel; state is never shown by colour alone.
 type theme struct {
@@ -219,7 +213,8 @@ type widget interface {
 }
 
 // focusRing keeps the keyboard focus among a scene's widgets, in tab order.
-// The zero value focuses the first widget; set cur to −1 for none.
+// The zero value focuses nothing once set has been called (set keeps only
+// a widget that was focused before); focus gives a widget the focus.
 type focusRing struct {
 	items []widget
 	cur   int // index of the focused widget; −1 when none

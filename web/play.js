@@ -93,6 +93,9 @@
     if (chapter !== null && /^\d{1,3}$/.test(chapter)) args.push('-chapter=' + chapter);
     const seed = q.get('seed');
     if (seed !== null && /^\d{1,20}$/.test(seed)) args.push('-seed=' + seed);
+    // The languages the game has screens in (game/i18n); others stay English.
+    const lang = q.get('lang');
+    if (lang !== null && ['en'].includes(lang)) args.push('-lang=' + lang);
     const sandbox = q.get('sandbox');
     if (sandbox !== null && sandbox !== '0' && sandbox !== 'false') {
       args.push('-sandbox');

@@ -29,6 +29,8 @@ func main() {
 	providers := flag.Int("providers", 0, "with -sandbox, scale the sandbox to about `N` active providers (10 to 20000; 0: the baseline's, about 1,500)")
 	assignment := flag.String("assignment", "", "assignment `FILE` (TOML) to load")
 	assignmentData := flag.String("assignment-data", "", "assignment carried in a link: base64url of the DEFLATE-compressed file (the ?a= parameter)")
+	lang := flag.String("lang", "", "language of the game's screens (en; empty: English)")
+	exportDir := flag.String("export-dir", "", "`DIR` the epilogue writes the submission and its CSV to (empty: ~/Documents, else the user config directory's longtail folder)")
 	capture := flag.String("capture", "", "save the screen to `FILE.png` and exit")
 	captureAfter := flag.Int("capture-after", 60, "ticks to run before -capture")
 	flag.Parse()
@@ -43,7 +45,7 @@ func main() {
 		log.Fatal(err)
 	}
 	game.MarkStartup("content")
-	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Capture: *capture, CaptureAfter: *captureAfter}
+	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Lang: *lang, ExportDir: *exportDir, Capture: *capture, CaptureAfter: *captureAfter}
 	if cfg.Seed == 0 {
 		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
 	}

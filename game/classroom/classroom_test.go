@@ -799,3 +799,22 @@ func TestParetoFront(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkParam reads the assignment out of pasted links: a= among other
+// parameters (the case that once decoded "2" from ?area=2&a=XYZ), escaped,
+// before a fragment, and values or paths without a query.
+func TestLinkParam(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://example.org/?area=2&a=XYZ", "XYZ"},
+		{"https://example.org/?a=XYZ&area=2", "XYZ"},
+		{"  https://example.org/play.html?chapter=1&a=AB-_c#top  ", "AB-_c"},
+		{"https://example.org/?a=AB%3D", "AB="},
+		{"https://example.org/?data=1", "https://example.org/?data=1"},
+		{"XYZ", "XYZ"},
+		{"/home/me/assignment.toml", "/home/me/assignment.toml"},
+	} {
+		if got := LinkParam(c.in); got != c.want {
+			t.Errorf("LinkParam(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
+	"strings"
 )
 
 // MaxLinkChars caps the length of an encoded assignment link parameter
@@ -24,6 +26,28 @@ func EncodeLink(data []byte) string {
 	w.Write(data)
 	w.Close()
 	return base64.RawURLEncoding.EncodeToString(buf.Bytes())
+}
+
+// LinkParam returns the assignment parameter of a pasted link: the value
+// of its a= query parameter (wherever it stands among the others, e.g.
+// "https://…/?area=2&a=XYZ" gives "XYZ"), or s itself, trimmed, when s has
+// no query with an a= parameter (a bare value or a file path).
+func LinkParam(s string) string {
+	s = strings.TrimSpace(s)
+	_, query, ok := strings.Cut(s, "?")
+	if !ok {
+		return s
+	}
+	query, _, _ = strings.Cut(query, "#")
+	for _, kv := range strings.Split(query, "&") {
+		if v, ok := strings.CutPrefix(kv, "a="); ok {
+			if u, err := url.QueryUnescape(v); err == nil {
+				return u
+			}
+			return v
+		}
+	}
+	return s
 }
 
 // DecodeLink reverses EncodeLink. It refuses a parameter longer than

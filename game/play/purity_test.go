@@ -18,10 +18,12 @@ func TestPurity(t *testing.T) {
 		"../sim/...", "../play/...", "../layout/...", "../classroom/...", "../i18n/...", "../save/...",
 		"../../content/...", "../../cmd/longtail-sim/...", "../../cmd/longtail-grade/...",
 	}
-	args := append([]string{"list", "-e", "-deps"}, pure...)
+	// Every pattern must name packages: a mistyped one would otherwise
+	// guard nothing ("go list" only warns that it matched none).
+	args := append([]string{"list", "-deps"}, pure...)
 	out, err := exec.Command("go", args...).CombinedOutput()
-	if err != nil && !strings.Contains(string(out), "matched no packages") {
-		t.Fatalf("go list: %v\n%s", err, out)
+	if err != nil || strings.Contains(string(out), "matched no packages") {
+		t.Fatalf("go list %s: %v\n%s", strings.Join(pure, " "), err, out)
 	}
 	for _, line := range strings.Split(string(out), "\n") {
 		if strings.Contains(line, "hajimehoshi/ebiten") {
