@@ -52,7 +52,7 @@ type epilogueRow struct {
 
 func newEpilogueScene(c *ctx) *epilogueScene {
 	e := &epilogueScene{c: c, export: &button{primary: true}, csv: &button{}, title: &button{},
-		charts: map[int]*frontierChart{}, drawer: newMeshDrawer(newWhite(), false), th: newMeshTheme(c.ui.theme)}
+		charts: map[int]*frontierChart{}, drawer: newMeshDrawer(newWhite()), th: newMeshTheme(c.ui.theme)}
 	e.mesh.SrcX, e.mesh.SrcY = e.drawer.src()
 	return e
 }

@@ -51,9 +51,9 @@ func newMeshTheme(t theme) meshTheme {
 }
 
 // meshDrawer submits a layout.Mesh with one draw call, sampling a white
-// pixel. Ebiten's anti-aliasing (newMeshDrawer's antiAlias) renders into
-// a buffer of four times the pixels, too slow for the network under a
-// software renderer; the network's mesh feathers its own edges instead
+// pixel, without Ebiten's anti-aliasing (deprecated in v2.9, and it renders
+// into a buffer of four times the pixels, too slow for the network under a
+// software renderer): the network's mesh feathers its own edges instead
 // (layout.Mesh.Feather), and the charts' boxes need none.
 type meshDrawer struct {
 	white *ebiten.Image // a 1×1 white sub-image of a 3×3 image, so edges never bleed
@@ -61,10 +61,8 @@ type meshDrawer struct {
 	op    ebiten.DrawTrianglesOptions // kept to avoid a per-frame allocation
 }
 
-func newMeshDrawer(white *ebiten.Image, antiAlias bool) *meshDrawer {
-	d := &meshDrawer{white: white}
-	d.op.AntiAlias = antiAlias
-	return d
+func newMeshDrawer(white *ebiten.Image) *meshDrawer {
+	return &meshDrawer{white: white}
 }
 
 // newWhite returns the white pixel every mesh samples.

@@ -129,9 +129,9 @@ func newRoundScene(c *ctx, sess *play.Session, doc *content.Document) (scene, er
 	s := &roundScene{
 		c: c, sess: sess, doc: doc,
 		net:        layout.NewNetwork(layout.DefaultNetParams()),
-		drawer:     newMeshDrawer(white, false), // the network's mesh is feathered instead
-		chartDraw:  newMeshDrawer(white, false),
-		baseDraw:   newMeshDrawer(white, false),
+		drawer:     newMeshDrawer(white), // the network's mesh is feathered instead
+		chartDraw:  newMeshDrawer(white),
+		baseDraw:   newMeshDrawer(white),
 		th:         newMeshTheme(c.ui.theme),
 		hoverID:    -1,
 		panel:      newLeverPanel(c, sess),
