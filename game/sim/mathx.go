@@ -264,11 +264,15 @@ func expxs(dst, xs []float64) {
 	dst = dst[:len(xs)]
 	// Arguments out of the fast path's range are rare: look for them
 	// first, so that the main loop needs no call.
-	out := 0
+	// The test is on the bits, without branches: |x| ≥ 708, ±Inf and NaN
+	// set the top bit of out (it flags 708 ≤ x < 709 too, which expx
+	// computes as the loop would).
+	const lim = 0x4086200000000000 // bits of 708
+	var out uint64
 	for _, x := range xs {
-		out |= b2i(!(x > -708 && x < 709)) // NaN, ±Inf, and results near the limits
+		out |= math.Float64bits(x)&^(1<<63) + (1<<63 - lim)
 	}
-	if out != 0 {
+	if out>>63 != 0 {
 		for i, x := range xs {
 			dst[i] = expx(x)
 		}

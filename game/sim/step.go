@@ -160,14 +160,13 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	var sumF, sumS, sumP float64
 	idx, xp := p.idx[:n], p.lnf[:n] // lnF is no longer needed
 	ny := 0
+	poolPhi := sc.PoolPhi
 	for i, b := range p.born[:n] {
 		sumF += wfeed[i]
 		sumS += wsoc[i]
 		idx[ny] = int32(i)
-		xp[ny] = float64(sc.PoolPhi * lnq[i])
-		if b > young {
-			ny++
-		}
+		xp[ny] = float64(poolPhi * lnq[i])
+		ny += b2i(b > young) // no branch: ages are in no order
 	}
 	idx, xp = idx[:ny], xp[:ny]
 	expxs(xp, xp)
@@ -318,15 +317,19 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 		contactFee[k] = float64(lev.ContactFee * kinds[k].contacts)
 		apiFee[k] = float64(lev.APIFee * kinds[k].apiDep)
 	}
-	// The loop avoids branches on data (multi-homing, profit sign, age),
+	// The loops avoid branches on data (multi-homing, profit sign, age),
 	// which the processor cannot predict: orZero and orNegZero select
-	// exactly the values the branches would have produced.
+	// exactly the values the branches would have produced. The work is
+	// split in two loops, sales then profit, so that each keeps its
+	// running sums in registers; every sum still adds its terms in
+	// provider order.
 	kind := p.kind
 	n := len(kind)
 	visits, mhs, born := p.visits[:n], p.mh[:n], p.born[:n]
 	profits, cash, capab, lnq, lnq0 := p.profit[:n], p.cash[:n], p.capab[:n], p.lnq[:n], p.lnq0[:n]
-	invs := p.wsoc[:n] // scratch: each provider's investment
-	reinvest, mhCost, rivalTake := sc.Reinvest, sc.MHCost, sc.RivalTake
+	mhCost, rivalTake := sc.MHCost, sc.RivalTake
+	// Sales, fees and the profit before grants (in profits for now), and
+	// multi-homing for the next round.
 	for i, k := range kind {
 		k &= NumKinds - 1 // k < NumKinds already; the mask drops bounds checks
 		v := visits[i]
@@ -346,28 +349,30 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 		rivalSales := float64(ratio * g)
 		pi += orNegZero(mh, float64((rivalSales+float64(st*g))*rivalKeep)-mhCost)
 		fees += fee
-		// Reinvestment comes out of operating profit; grants pay bills.
+		profits[i] = pi
+		// Multi-home next round if the rival's sales cover the fixed cost.
+		gain := float64(float64(rivalSales*rivalKeep)*hedge) + float64(float64(steer*g)*(take-rivalTake))
+		mhs[i] = gain > mhCost
+	}
+	// Reinvestment comes out of operating profit; grants pay bills.
+	// Capability ln m decays and is rebuilt by investment, with
+	// diminishing returns, never beyond ln(1+γ).
+	reinvest, grant0, half := sc.Reinvest, lev.Grant, sc.InvestHalf
+	capable := lnMax > 0
+	for i, pi := range profits {
+		k := kind[i] & (NumKinds - 1)
 		inv := orZero(pi > 0, float64(reinvest*pi))
 		isNew := born[i] > young
 		newSum[k] += orNegZero(isNew, pi)
 		newN[k] += b2i(isNew)
-		grant := orNegZero(b2i(isNew)&b2i(v < small) != 0, lev.Grant)
+		grant := orNegZero(b2i(isNew)&b2i(visits[i] < small) != 0, grant0)
 		pi += grant
 		grants += grant
 		profits[i] = pi
 		cash[i] += pi - inv
 		invest += inv
 		profit += pi
-		invs[i] = inv
-		// Multi-home next round if the rival's sales cover the fixed cost.
-		gain := float64(float64(rivalSales*rivalKeep)*hedge) + float64(float64(steer*g)*(take-rivalTake))
-		mhs[i] = gain > mhCost
-	}
-	if lnMax > 0 {
-		// Capability ln m decays and is rebuilt by investment, with
-		// diminishing returns, never beyond ln(1+γ).
-		half := sc.InvestHalf
-		for i, inv := range invs {
+		if capable {
 			x := float64(decay * capab[i])
 			x += orNegZero(inv > 0, float64((lnMax-x)*(inv/(inv+half))))
 			capab[i] = x
