@@ -220,7 +220,12 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	for i, wf := range wfeed {
 		mu := float64(cf*wf) + float64(cs*wsoc[i]) + float64(cp*mus[i])
 		mus[i] = mu
-		v := w.rng.poisson(mu)
+		var v float64
+		if mu > 0 && mu < poissonSmall { // most providers: no call to poisson
+			v = w.rng.poissonSmall(mu)
+		} else {
+			v = w.rng.poisson(mu)
+		}
 		visits[i] = v
 		pop[i] = float64(delta*pop[i]) + v
 	}
