@@ -161,3 +161,37 @@ func TestColumnsMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestPoissonShortcut checks the bound that lets poissonSmall skip the
+// series for e**-d: wherever u2 < 1 − d − 1e-9, u2 is also below the
+// series' value, so the inversion would have taken no step. It walks d
+// over its whole range, the grid's rounding slack on either side included.
+func TestPoissonShortcut(t *testing.T) {
+	series := func(d float64) float64 { // as in poissonSmall
+		x := -d
+		q := 1 + float64(x*(1.0/7))
+		q = 1 + float64(float64(x*(1.0/6))*q)
+		q = 1 + float64(float64(x*(1.0/5))*q)
+		q = 1 + float64(float64(x*(1.0/4))*q)
+		q = 1 + float64(float64(x*(1.0/3))*q)
+		q = 1 + float64(float64(x*(1.0/2))*q)
+		return 1 + float64(x*q)
+	}
+	const steps = 1 << 20
+	for i := -16; i <= steps+16; i++ {
+		d := float64(i) / steps / poisGrid
+		if p, bound := series(d), 1-d-1e-9; !(bound < p) {
+			t.Fatalf("d = %v: bound %v is not below the series' %v", d, bound, p)
+		}
+	}
+	// The grid's own rounding: d is mu − j/8 for j = int(mu·8).
+	r := newRNG(11)
+	for range 1 << 20 {
+		mu := r.float() * poissonSmall
+		j := int(float64(mu * poisGrid))
+		d := mu - float64(j)/poisGrid
+		if p, bound := series(d), 1-d-1e-9; !(bound < p) || d > 1.0/poisGrid+1e-12 || d < -1e-12 {
+			t.Fatalf("mu = %v, d = %v: bound %v, series %v", mu, d, bound, p)
+		}
+	}
+}
