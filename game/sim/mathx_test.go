@@ -114,7 +114,7 @@ func TestPoissonPMF(t *testing.T) {
 	}
 }
 
-// TestColumnsMatch checks that expxs and logxsPlus return exactly expx's
+// TestColumnsMatch checks that expxs and exponents return exactly expx's
 // and logx's bits, at random arguments across the whole range and at the
 // edges where they fall back to the scalar functions.
 func TestColumnsMatch(t *testing.T) {
@@ -144,11 +144,21 @@ func TestColumnsMatch(t *testing.T) {
 			}
 		}
 	}
+	// exponents' log column: with φ = 0 and β = 1 the exponent is
+	// 0 + logx(F + F0); the other column is φ·ln q alone.
+	lnq := make([]float64, len(xs))
+	for i := range lnq {
+		lnq[i] = 10*r.float() - 5
+	}
+	soc := make([]float64, len(xs))
 	for _, c := range []float64{0, 4, -1, 0.5} {
-		logxsPlus(got, xs, c)
+		exponents(got, soc, lnq, xs, c, 0, 1, 1.5, 0)
 		for i, x := range xs {
-			if want := logx(x + c); math.Float64bits(got[i]) != math.Float64bits(want) {
-				t.Fatalf("logxsPlus(%v, %v) = %v, logx = %v", x, c, got[i], want)
+			if want := 0.0 + logx(x+c); math.Float64bits(got[i]) != math.Float64bits(want) {
+				t.Fatalf("exponents: logx(%v + %v) = %v, logx = %v", x, c, got[i], want)
+			}
+			if want := float64(1.5 * lnq[i]); soc[i] != want {
+				t.Fatalf("exponents: 1.5·%v = %v, want %v", lnq[i], soc[i], want)
 			}
 		}
 	}

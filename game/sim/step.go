@@ -122,32 +122,12 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	same := betaF == betaS && phiF == phiS
 	young := int32(w.round) - int32(sc.TNew) // born after this is new
 	f0 := sc.F0
-	// The weights are computed column by column (logxsPlus, expxs),
+	// The weights are computed column by column (exponents, expxs),
 	// which gives exactly logx's and expx's bits without a call per
 	// provider.
-	lnF := p.lnf[:n]
-	logxsPlus(lnF, p.pop[:n], f0)
 	lnq := p.lnq[:n]
 	wfeed, wsoc := p.wfeed[:n], p.wsoc[:n]
-	for i, lq := range lnq {
-		lf := lnF[i]
-		xf := 0.0
-		if phiF != 0 {
-			xf = float64(phiF * lq)
-		}
-		if betaF != 0 {
-			xf += float64(betaF * lf)
-		}
-		wfeed[i] = xf
-		xs := 0.0
-		if phiS != 0 {
-			xs = float64(phiS * lq)
-		}
-		if betaS != 0 {
-			xs += float64(betaS * lf)
-		}
-		wsoc[i] = xs
-	}
+	exponents(wfeed, wsoc, lnq, p.pop[:n], f0, phiF, betaF, phiS, betaS)
 	expxs(wfeed, wfeed)
 	if same {
 		copy(wsoc, wfeed)
@@ -158,7 +138,7 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	// them and scatter the weights, in provider order. The same loop sums
 	// the other weights.
 	var sumF, sumS, sumP float64
-	idx, xp := p.idx[:n], p.lnf[:n] // lnF is no longer needed
+	idx, xp := p.idx[:n], p.lnf[:n]
 	ny := 0
 	poolPhi := sc.PoolPhi
 	for i, b := range p.born[:n] {
