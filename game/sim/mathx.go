@@ -264,11 +264,15 @@ func expxs(dst, xs []float64) {
 	dst = dst[:len(xs)]
 	// Arguments out of the fast path's range are rare: look for them
 	// first, so that the main loop needs no call.
-	out := 0
+	// The test is on the bits, without branches: |x| ≥ 708, ±Inf and NaN
+	// set the top bit of out (it flags 708 ≤ x < 709 too, which expx
+	// computes as the loop would).
+	const lim = 0x4086200000000000 // bits of 708
+	var out uint64
 	for _, x := range xs {
-		out |= b2i(!(x > -708 && x < 709)) // NaN, ±Inf, and results near the limits
+		out |= math.Float64bits(x)&^(1<<63) + (1<<63 - lim)
 	}
-	if out != 0 {
+	if out>>63 != 0 {
 		for i, x := range xs {
 			dst[i] = expx(x)
 		}
@@ -289,30 +293,52 @@ func expxs(dst, xs []float64) {
 	}
 }
 
-// logxsPlus sets dst[i] = logx(xs[i] + c) for every i, bit for bit; dst
-// may be xs. Like expxs, it is logx's body in a loop without calls;
-// arguments that are not positive normal numbers go to logx itself.
-func logxsPlus(dst, xs []float64, c float64) {
+// exponents sets the exponents of the attraction weights for every
+// provider i, with lf = logx(pop[i] + f0) bit for bit:
+//
+//	wf[i] = φF·lnq[i] + βF·lf,  ws[i] = φS·lnq[i] + βS·lf,
+//
+// each product rounded, and a term whose coefficient is zero left out
+// (so that 0·−Inf adds no NaN). The log is logx's body inline, so that
+// the loop needs no call (logx takes the arguments that are not positive
+// normal numbers), and neither lf nor its column is stored.
+func exponents(wf, ws, lnq, pop []float64, f0, phiF, betaF, phiS, betaS float64) {
 	const (
 		minNormal = 0x0010000000000000 // bits of the smallest positive normal number
 		inf       = 0x7ff0000000000000 // bits of +Inf
 	)
-	dst = dst[:len(xs)]
-	for i, x := range xs {
-		x += c
-		bits := math.Float64bits(x)
-		if bits-minNormal >= inf-minNormal { // not in [min normal, +Inf)
-			dst[i] = logx(x)
-			continue
+	wf, ws, pop = wf[:len(lnq)], ws[:len(lnq)], pop[:len(lnq)]
+	for i, lq := range lnq {
+		var lf float64
+		x := pop[i] + f0
+		if bits := math.Float64bits(x); bits-minNormal >= inf-minNormal { // not in [min normal, +Inf)
+			lf = logx(x)
+		} else {
+			e := int(bits>>52) - 1023
+			j := int(bits>>(52-expTableBits)) & (1<<expTableBits - 1)
+			m := math.Float64frombits(bits&(1<<52-1) | 1023<<52)
+			r := float64(m*logInv[j]) - 1
+			r2 := float64(r * r)
+			p := float64(r2 * (-0.5 + float64(r*(1.0/3+float64(r*(-0.25+float64(r*(0.2+float64(r*(-1.0/6+float64(r*(1.0/7))))))))))))
+			ef := float64(e)
+			lf = float64(ef*ln2Hi) + (logLn[j] + (r + (p + float64(ef*ln2Lo))))
 		}
-		e := int(bits>>52) - 1023
-		j := int(bits>>(52-expTableBits)) & (1<<expTableBits - 1)
-		m := math.Float64frombits(bits&(1<<52-1) | 1023<<52)
-		r := float64(m*logInv[j]) - 1
-		r2 := float64(r * r)
-		p := float64(r2 * (-0.5 + float64(r*(1.0/3+float64(r*(-0.25+float64(r*(0.2+float64(r*(-1.0/6+float64(r*(1.0/7))))))))))))
-		ef := float64(e)
-		dst[i] = float64(ef*ln2Hi) + (logLn[j] + (r + (p + float64(ef*ln2Lo))))
+		xf := 0.0
+		if phiF != 0 {
+			xf = float64(phiF * lq)
+		}
+		if betaF != 0 {
+			xf += float64(betaF * lf)
+		}
+		wf[i] = xf
+		xs := 0.0
+		if phiS != 0 {
+			xs = float64(phiS * lq)
+		}
+		if betaS != 0 {
+			xs += float64(betaS * lf)
+		}
+		ws[i] = xs
 	}
 }
 

@@ -114,7 +114,7 @@ func TestPoissonPMF(t *testing.T) {
 	}
 }
 
-// TestColumnsMatch checks that expxs and logxsPlus return exactly expx's
+// TestColumnsMatch checks that expxs and exponents return exactly expx's
 // and logx's bits, at random arguments across the whole range and at the
 // edges where they fall back to the scalar functions.
 func TestColumnsMatch(t *testing.T) {
@@ -144,11 +144,21 @@ func TestColumnsMatch(t *testing.T) {
 			}
 		}
 	}
+	// exponents' log column: with φ = 0 and β = 1 the exponent is
+	// 0 + logx(F + F0); the other column is φ·ln q alone.
+	lnq := make([]float64, len(xs))
+	for i := range lnq {
+		lnq[i] = 10*r.float() - 5
+	}
+	soc := make([]float64, len(xs))
 	for _, c := range []float64{0, 4, -1, 0.5} {
-		logxsPlus(got, xs, c)
+		exponents(got, soc, lnq, xs, c, 0, 1, 1.5, 0)
 		for i, x := range xs {
-			if want := logx(x + c); math.Float64bits(got[i]) != math.Float64bits(want) {
-				t.Fatalf("logxsPlus(%v, %v) = %v, logx = %v", x, c, got[i], want)
+			if want := 0.0 + logx(x+c); math.Float64bits(got[i]) != math.Float64bits(want) {
+				t.Fatalf("exponents: logx(%v + %v) = %v, logx = %v", x, c, got[i], want)
+			}
+			if want := float64(1.5 * lnq[i]); soc[i] != want {
+				t.Fatalf("exponents: 1.5·%v = %v, want %v", lnq[i], soc[i], want)
 			}
 		}
 	}
@@ -158,6 +168,40 @@ func TestColumnsMatch(t *testing.T) {
 	for i, x := range xs {
 		if want := expx(x); math.Float64bits(ys[i]) != math.Float64bits(want) {
 			t.Fatalf("expxs in place (%v) = %v, expx = %v", x, ys[i], want)
+		}
+	}
+}
+
+// TestPoissonShortcut checks the bound that lets poissonSmall skip the
+// series for e**-d: wherever u2 < 1 − d − 1e-9, u2 is also below the
+// series' value, so the inversion would have taken no step. It walks d
+// over its whole range, the grid's rounding slack on either side included.
+func TestPoissonShortcut(t *testing.T) {
+	series := func(d float64) float64 { // as in poissonSmall
+		x := -d
+		q := 1 + float64(x*(1.0/7))
+		q = 1 + float64(float64(x*(1.0/6))*q)
+		q = 1 + float64(float64(x*(1.0/5))*q)
+		q = 1 + float64(float64(x*(1.0/4))*q)
+		q = 1 + float64(float64(x*(1.0/3))*q)
+		q = 1 + float64(float64(x*(1.0/2))*q)
+		return 1 + float64(x*q)
+	}
+	const steps = 1 << 20
+	for i := -16; i <= steps+16; i++ {
+		d := float64(i) / steps / poisGrid
+		if p, bound := series(d), 1-d-1e-9; !(bound < p) {
+			t.Fatalf("d = %v: bound %v is not below the series' %v", d, bound, p)
+		}
+	}
+	// The grid's own rounding: d is mu − j/8 for j = int(mu·8).
+	r := newRNG(11)
+	for range 1 << 20 {
+		mu := r.float() * poissonSmall
+		j := int(float64(mu * poisGrid))
+		d := mu - float64(j)/poisGrid
+		if p, bound := series(d), 1-d-1e-9; !(bound < p) || d > 1.0/poisGrid+1e-12 || d < -1e-12 {
+			t.Fatalf("mu = %v, d = %v: bound %v, series %v", mu, d, bound, p)
 		}
 	}
 }

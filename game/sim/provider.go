@@ -77,7 +77,7 @@ type providers struct {
 	mh     []bool
 	mu     []float64 // scratch: expected visits this round
 	wfeed  []float64 // scratch: feed weight
-	wsoc   []float64 // scratch: social weight, then investment
+	wsoc   []float64 // scratch: social weight
 	lnf    []float64 // scratch: ln(F+F0), then pool weights
 	idx    []int32   // scratch: indices of new providers
 }

@@ -61,7 +61,7 @@ var invInt = func() (t [128]float64) {
 // k whose cdf reaches the start of u's bucket.
 const (
 	poisGrid  = 8
-	poisGuide = 64
+	poisGuide = 128
 	poisMax   = 48 // table length; P(X ≥ 48) < 1e-17 for means below 10
 )
 
@@ -123,50 +123,17 @@ func (r *rng) poisson(mu float64) float64 {
 		return 0
 	}
 	if mu < poissonSmall {
-		// Poisson(μ) = Poisson(μg) + Poisson(μ−μg) for the grid point μg
-		// just below μ: the first from a precomputed table, the second
-		// (mean below 1/8) by inversion, which rarely takes a step.
-		j := int(float64(mu * poisGrid))
-		// One 64-bit draw gives both uniforms, 32 bits each.
-		bits := r.pcg.Uint64()
-		u1 := float64(bits>>32) * 0x1p-32
-		u2 := float64(bits&0xffffffff) * 0x1p-32
-		k := 0
-		if j > 0 {
-			t := &poisTables[j]
-			k = int(t.guide[int(float64(u1*poisGuide))])
-			for u1 > t.cdf[k] {
-				k++
-			}
-		}
-		// e**-d for d < 1/8 by its Taylor series to d**7 (error < 2e-12).
-		d := mu - float64(j)/poisGrid
-		x := -d
-		q := 1 + float64(x*(1.0/7))
-		q = 1 + float64(float64(x*(1.0/6))*q)
-		q = 1 + float64(float64(x*(1.0/5))*q)
-		q = 1 + float64(float64(x*(1.0/4))*q)
-		q = 1 + float64(float64(x*(1.0/3))*q)
-		q = 1 + float64(float64(x*(1.0/2))*q)
-		p := 1 + float64(x*q)
-		cdf := p
-		i := 0
-		for u2 > cdf && i < len(invInt)-1 {
-			i++
-			p = float64(p * float64(d*invInt[i])) // one multiply on the dependent chain
-			cdf += p
-		}
-		return float64(k + i)
+		return r.poissonSmall(mu)
 	}
 	smu := math.Sqrt(mu)
 	b := 0.931 + float64(2.53*smu)
 	a := -0.059 + float64(0.02483*b)
-	invAlpha := 1.1239 + 1.1328/(b-3.4)
 	vr := 0.9277 - 3.6224/(b-2)
-	lnMu := 0.0
+	lnMu, invAlpha := 0.0, 0.0 // for the slow path, computed on its first use
 	for {
-		u := r.float() - 0.5
-		v := r.float()
+		// r.float, written out: it is just too big to be inlined.
+		u := float64(r.pcg.Uint64()>>11)*0x1p-53 - 0.5
+		v := float64(r.pcg.Uint64()>>11) * 0x1p-53
 		us := 0.5 - math.Abs(u)
 		y := float64(float64(float64(2*a)/us+b)*u) + mu + 0.43
 		if y < 0 {
@@ -181,12 +148,57 @@ func (r *rng) poisson(mu float64) float64 {
 		}
 		if lnMu == 0 {
 			lnMu = logx(mu)
+			invAlpha = 1.1239 + 1.1328/(b-3.4)
 		}
 		lhs := logx(float64(float64(v*invAlpha) / (float64(a/float64(us*us)) + b)))
 		if lhs <= -mu+float64(k*lnMu)-logFactorial(k) {
 			return k
 		}
 	}
+}
+
+// poissonSmall is poisson for 0 < mu < poissonSmall.
+func (r *rng) poissonSmall(mu float64) float64 {
+	// Poisson(μ) = Poisson(μg) + Poisson(μ−μg) for the grid point μg
+	// just below μ: the first from a precomputed table, the second
+	// (mean below 1/8) by inversion, which rarely takes a step.
+	j := int(float64(mu * poisGrid))
+	// One 64-bit draw gives both uniforms, 32 bits each.
+	bits := r.pcg.Uint64()
+	u1 := float64(bits>>32) * 0x1p-32
+	u2 := float64(bits&0xffffffff) * 0x1p-32
+	k := 0
+	if j > 0 {
+		t := &poisTables[j]
+		k = int(t.guide[int(float64(u1*poisGuide))])
+		for u1 > t.cdf[k] {
+			k++
+		}
+	}
+	// e**-d for d < 1/8 by its Taylor series to d**7 (error < 2e-12).
+	// Usually u2 is below 1 − d − 1e-9, and so below the series' value
+	// (e**-d ≥ 1 − d, and the series and its rounding lose less than
+	// 3e-12): then the search below would take no step, and the
+	// series is not needed.
+	d := mu - float64(j)/poisGrid
+	i := 0
+	if !(u2 < 1-d-1e-9) {
+		x := -d
+		q := 1 + float64(x*(1.0/7))
+		q = 1 + float64(float64(x*(1.0/6))*q)
+		q = 1 + float64(float64(x*(1.0/5))*q)
+		q = 1 + float64(float64(x*(1.0/4))*q)
+		q = 1 + float64(float64(x*(1.0/3))*q)
+		q = 1 + float64(float64(x*(1.0/2))*q)
+		p := 1 + float64(x*q)
+		cdf := p
+		for u2 > cdf && i < len(invInt)-1 {
+			i++
+			p = float64(p * float64(d*invInt[i])) // one multiply on the dependent chain
+			cdf += p
+		}
+	}
+	return float64(k + i)
 }
 
 // normCDF returns the standard normal distribution function Φ(z)

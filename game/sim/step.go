@@ -122,32 +122,12 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	same := betaF == betaS && phiF == phiS
 	young := int32(w.round) - int32(sc.TNew) // born after this is new
 	f0 := sc.F0
-	// The weights are computed column by column (logxsPlus, expxs),
+	// The weights are computed column by column (exponents, expxs),
 	// which gives exactly logx's and expx's bits without a call per
 	// provider.
-	lnF := p.lnf[:n]
-	logxsPlus(lnF, p.pop[:n], f0)
 	lnq := p.lnq[:n]
 	wfeed, wsoc := p.wfeed[:n], p.wsoc[:n]
-	for i, lq := range lnq {
-		lf := lnF[i]
-		xf := 0.0
-		if phiF != 0 {
-			xf = float64(phiF * lq)
-		}
-		if betaF != 0 {
-			xf += float64(betaF * lf)
-		}
-		wfeed[i] = xf
-		xs := 0.0
-		if phiS != 0 {
-			xs = float64(phiS * lq)
-		}
-		if betaS != 0 {
-			xs += float64(betaS * lf)
-		}
-		wsoc[i] = xs
-	}
+	exponents(wfeed, wsoc, lnq, p.pop[:n], f0, phiF, betaF, phiS, betaS)
 	expxs(wfeed, wfeed)
 	if same {
 		copy(wsoc, wfeed)
@@ -158,16 +138,15 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	// them and scatter the weights, in provider order. The same loop sums
 	// the other weights.
 	var sumF, sumS, sumP float64
-	idx, xp := p.idx[:n], p.lnf[:n] // lnF is no longer needed
+	idx, xp := p.idx[:n], p.lnf[:n]
 	ny := 0
+	poolPhi := sc.PoolPhi
 	for i, b := range p.born[:n] {
 		sumF += wfeed[i]
 		sumS += wsoc[i]
 		idx[ny] = int32(i)
-		xp[ny] = float64(sc.PoolPhi * lnq[i])
-		if b > young {
-			ny++
-		}
+		xp[ny] = float64(poolPhi * lnq[i])
+		ny += b2i(b > young) // no branch: ages are in no order
 	}
 	idx, xp = idx[:ny], xp[:ny]
 	expxs(xp, xp)
@@ -221,7 +200,12 @@ func (w *World) attention(lev Levers, entrants int) float64 {
 	for i, wf := range wfeed {
 		mu := float64(cf*wf) + float64(cs*wsoc[i]) + float64(cp*mus[i])
 		mus[i] = mu
-		v := w.rng.poisson(mu)
+		var v float64
+		if mu > 0 && mu < poissonSmall { // most providers: no call to poisson
+			v = w.rng.poissonSmall(mu)
+		} else {
+			v = w.rng.poisson(mu)
+		}
 		visits[i] = v
 		pop[i] = float64(delta*pop[i]) + v
 	}
@@ -318,15 +302,19 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 		contactFee[k] = float64(lev.ContactFee * kinds[k].contacts)
 		apiFee[k] = float64(lev.APIFee * kinds[k].apiDep)
 	}
-	// The loop avoids branches on data (multi-homing, profit sign, age),
+	// The loops avoid branches on data (multi-homing, profit sign, age),
 	// which the processor cannot predict: orZero and orNegZero select
-	// exactly the values the branches would have produced.
+	// exactly the values the branches would have produced. The work is
+	// split in two loops, sales then profit, so that each keeps its
+	// running sums in registers; every sum still adds its terms in
+	// provider order.
 	kind := p.kind
 	n := len(kind)
 	visits, mhs, born := p.visits[:n], p.mh[:n], p.born[:n]
 	profits, cash, capab, lnq, lnq0 := p.profit[:n], p.cash[:n], p.capab[:n], p.lnq[:n], p.lnq0[:n]
-	invs := p.wsoc[:n] // scratch: each provider's investment
-	reinvest, mhCost, rivalTake := sc.Reinvest, sc.MHCost, sc.RivalTake
+	mhCost, rivalTake := sc.MHCost, sc.RivalTake
+	// Sales, fees and the profit before grants (in profits for now), and
+	// multi-homing for the next round.
 	for i, k := range kind {
 		k &= NumKinds - 1 // k < NumKinds already; the mask drops bounds checks
 		v := visits[i]
@@ -346,28 +334,30 @@ func (w *World) money(r int, lev Levers, attention float64, rep *Report) {
 		rivalSales := float64(ratio * g)
 		pi += orNegZero(mh, float64((rivalSales+float64(st*g))*rivalKeep)-mhCost)
 		fees += fee
-		// Reinvestment comes out of operating profit; grants pay bills.
+		profits[i] = pi
+		// Multi-home next round if the rival's sales cover the fixed cost.
+		gain := float64(float64(rivalSales*rivalKeep)*hedge) + float64(float64(steer*g)*(take-rivalTake))
+		mhs[i] = gain > mhCost
+	}
+	// Reinvestment comes out of operating profit; grants pay bills.
+	// Capability ln m decays and is rebuilt by investment, with
+	// diminishing returns, never beyond ln(1+γ).
+	reinvest, grant0, half := sc.Reinvest, lev.Grant, sc.InvestHalf
+	capable := lnMax > 0
+	for i, pi := range profits {
+		k := kind[i] & (NumKinds - 1)
 		inv := orZero(pi > 0, float64(reinvest*pi))
 		isNew := born[i] > young
 		newSum[k] += orNegZero(isNew, pi)
 		newN[k] += b2i(isNew)
-		grant := orNegZero(b2i(isNew)&b2i(v < small) != 0, lev.Grant)
+		grant := orNegZero(b2i(isNew)&b2i(visits[i] < small) != 0, grant0)
 		pi += grant
 		grants += grant
 		profits[i] = pi
 		cash[i] += pi - inv
 		invest += inv
 		profit += pi
-		invs[i] = inv
-		// Multi-home next round if the rival's sales cover the fixed cost.
-		gain := float64(float64(rivalSales*rivalKeep)*hedge) + float64(float64(steer*g)*(take-rivalTake))
-		mhs[i] = gain > mhCost
-	}
-	if lnMax > 0 {
-		// Capability ln m decays and is rebuilt by investment, with
-		// diminishing returns, never beyond ln(1+γ).
-		half := sc.InvestHalf
-		for i, inv := range invs {
+		if capable {
 			x := float64(decay * capab[i])
 			x += orNegZero(inv > 0, float64((lnMax-x)*(inv/(inv+half))))
 			capab[i] = x
