@@ -11,8 +11,8 @@ import (
 const NumKinds = 4
 
 // kindSector is the share of the full circle each kind's sector takes, in
-// the order of sim.Kind. The shares follow the entrant mix in MODEL.md
-// (.35, .30, .25, .10) so the long tail is about evenly dense all round.
+// the order of sim.Kind. The shares follow the entrant mix of sim's provider
+// table (package doc; .35, .30, .25, .10) so the long tail is about evenly dense all round.
 var kindSector = [NumKinds]float64{0.35, 0.30, 0.25, 0.10}
 
 // NetInput is one active provider as the model reports it after a round.

@@ -26,7 +26,7 @@
 // mature. Money is in units of one visit's revenue to an official
 // account; attention is in visits per round.
 //
-// Providers (complementors) come in four kinds, with MODEL.md's economics:
+// Providers (complementors) come in four kinds, with these economics (the project's design brief, after the sources below):
 //
 //	kind                       share of entrants  revenue/visit  fixed cost  API dependence  contacts/visit
 //	official account (content)      .35               1.0            2            0               0

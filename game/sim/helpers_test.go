@@ -115,6 +115,6 @@ func factsNatively(t *testing.T) {
 	}
 }
 
-// policySeeds is the number of seeds policy facts average over (MODEL.md:
-// at least 16).
+// policySeeds is the number of seeds policy facts average over (the design
+// brief of the stylized facts asks for at least 16; see doc.go, Evaluation).
 const policySeeds = 16

@@ -98,7 +98,7 @@ type Levers struct {
 	ContactFee float64 `toml:"contact_fee" json:"contact_fee"` // fee per external contact, in [0,0.5]
 }
 
-// DefaultLevers returns every lever at its MODEL.md default.
+// DefaultLevers returns every lever at its default (its LeverSpec's Default).
 func DefaultLevers() Levers {
 	var l Levers
 	for _, s := range leverSpecs {

@@ -123,22 +123,6 @@ func logSlow(x float64) float64 {
 	return float64(k*ln2Hi) - ((hfsq - (float64(s*(hfsq+r)) + float64(k*ln2Lo))) - f)
 }
 
-// powx returns x**y for x > 0 (0 for x == 0 and y > 0, 1 for y == 0).
-func powx(x, y float64) float64 {
-	switch {
-	case y == 0:
-		return 1
-	case y == 1:
-		return x
-	case x == 0:
-		if y > 0 {
-			return 0
-		}
-		return math.Inf(1)
-	}
-	return expx(float64(y * logx(x)))
-}
-
 // logistic returns 1/(1+e**-x).
 func logistic(x float64) float64 {
 	return 1 / (1 + expx(-x))

@@ -38,7 +38,7 @@ func TestMathAccuracy(t *testing.T) {
 	special := []struct {
 		got, want float64
 	}{
-		{expx(0), 1}, {expx(math.Inf(-1)), 0}, {logx(1), 0}, {powx(0, 2), 0}, {powx(3, 0), 1},
+		{expx(0), 1}, {expx(math.Inf(-1)), 0}, {logx(1), 0},
 		// ln(2**-1074) = -1074·ln 2; amd64 math.Log gets subnormals wrong.
 		{logx(math.SmallestNonzeroFloat64), -1074 * math.Ln2}, {logSlow(math.SmallestNonzeroFloat64), -1074 * math.Ln2},
 	}
@@ -49,9 +49,6 @@ func TestMathAccuracy(t *testing.T) {
 	}
 	if !math.IsInf(logx(0), -1) || !math.IsNaN(logx(-1)) || !math.IsInf(expx(1000), 1) {
 		t.Error("logx(0), logx(-1) or expx(1000) wrong")
-	}
-	if e := rel(powx(2.5, 1.7), math.Pow(2.5, 1.7)); e > 1e-14 {
-		t.Errorf("powx(2.5, 1.7) relative error %g", e)
 	}
 }
 

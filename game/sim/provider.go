@@ -29,7 +29,7 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// kindSpec holds the economics of one kind (MODEL.md's provider table).
+// kindSpec holds the economics of one kind (the provider table in doc.go).
 type kindSpec struct {
 	entryShare float64 // share of entry candidates
 	revenue    float64 // revenue per visit r, money units
@@ -38,7 +38,7 @@ type kindSpec struct {
 	contacts   float64 // external contacts per visit κ
 }
 
-// kinds is MODEL.md's provider table.
+// kinds is the provider table in doc.go.
 var kinds = [NumKinds]kindSpec{
 	KindAccount:     {entryShare: 0.35, revenue: 1.0, fixedCost: 2, apiDep: 0, contacts: 0},
 	KindMiniProgram: {entryShare: 0.30, revenue: 1.2, fixedCost: 3, apiDep: 1, contacts: 0},

@@ -3,7 +3,7 @@ package sim
 import "math"
 
 // Step advances one round (one quarter) and returns its report. The phases
-// run in MODEL.md's order: entry, attention, money and investment,
+// run in the order doc.go's schedule gives: entry, attention, money and investment,
 // multi-homing, exit, users, regulator.
 func (w *World) Step() Report {
 	w.round++
