@@ -25,7 +25,7 @@ import (
 // long runs of unmatched brackets or emphasis markers. These limits keep
 // every input, however hostile, to a fraction of a second while leaving
 // room to spare for real text: a chapter is about 7 KiB with a handful of
-// links, the teaching note 17 KiB.
+// links, the teaching note about 64 KiB.
 const (
 	MaxSize      = 256 << 10 // bytes in a file
 	MaxDepth     = 16        // nesting of block quotes and lists
