@@ -25,12 +25,15 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-# The purity guard: the model, content and classroom packages stay free of ebiten.
+# The purity guard: the model, content and classroom packages stay free of ebiten,
+# and the game free of the Markdown parser (content/markdown, goldmark).
 purity:
 	@if $(GO) list -deps $(PURE) $(PURECMD) | grep -q hajimehoshi/ebiten; then \
 		echo "purity: a pure package imports ebiten:"; \
 		for p in $$($(GO) list $(PURE) $(PURECMD)); do $(GO) list -deps $$p | grep -q hajimehoshi/ebiten && echo "  $$p"; done; \
 		exit 1; fi
+	@if GOOS=js GOARCH=wasm $(GO) list -deps ./cmd/longtail | grep -q -e yuin/goldmark -e /content/markdown$$; then \
+		echo "purity: the game links the Markdown parser (it must start from content.Compiled)"; exit 1; fi
 	@echo "purity: ok"
 
 test-pure:

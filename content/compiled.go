@@ -11,18 +11,19 @@ import (
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-// compiledBin is Encode(Load(Files)): the case's chapters parsed when
-// they change rather than on every start of the game. go generate
-// ./content rewrites it; TestCompiled fails while it is stale, and
-// cmd/longtail-serve refuses to serve a game built with a stale copy.
+// compiledBin is Encode(markdown.Load(Files)): the case's chapters
+// parsed when they change rather than on every start of the game, so that
+// the game links no Markdown parser. go generate ./content rewrites it;
+// TestCompiled fails while it is stale, and cmd/longtail-serve refuses to
+// serve a game built with a stale copy.
 //
 //go:generate go test -run ^TestCompiled$ -update .
 //go:embed compiled.bin
 var compiledBin []byte
 
-// Compiled returns the case's chapters as Load(Files) parses them,
-// decoded from compiled.bin. The game starts from it: decoding takes a
-// millisecond where parsing the Markdown with goldmark took 30 ms under
+// Compiled returns the case's chapters as markdown.Load(Files) parses
+// them, decoded from compiled.bin. The game starts from it: decoding takes
+// a millisecond where parsing the Markdown with goldmark took 30 ms under
 // wasm (90 ms of the wait for the first frame in the browser, cold).
 func Compiled() ([]Document, error) {
 	docs, err := Decode(compiledBin)

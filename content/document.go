@@ -3,7 +3,7 @@ package content
 import "github.com/longtail-case/longtail/game/sim"
 
 // Document is one Markdown file of the case, parsed into renderer-neutral
-// blocks. The game draws it; HTML renders the same source.
+// blocks. The game draws it; markdown.HTML renders the same tree.
 type Document struct {
 	File   string     // file name inside the content tree, e.g. "chapters/01-born-open.md"
 	Slug   string     // file name without number prefix and extension, e.g. "born-open"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
 )
@@ -27,7 +28,7 @@ const goalMajority = 6
 // missed on most seeds (the goals are not trivial), and with the policy
 // every goal must be met on most seeds (they are achievable).
 func TestChapterGoals(t *testing.T) {
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ import (
 // Config is how the game starts (cmd/longtail fills it from flags, which
 // in the browser come from the page's URL parameters).
 type Config struct {
-	// Docs are the case's documents in reading order (content.Load).
+	// Docs are the case's documents in reading order (content.Compiled, or markdown.Load in tests).
 	Docs []content.Document
 	// Chapter, when ≥ 0, opens that chapter's reader directly (a new run);
 	// −1 shows the title screen.

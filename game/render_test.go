@@ -24,6 +24,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
@@ -70,7 +71,7 @@ type harness struct {
 func newHarness(t *testing.T, cfg Config, w, h float64) *harness {
 	t.Helper()
 	if cfg.Docs == nil {
-		docs, err := content.Load(content.Files)
+		docs, err := markdown.Load(content.Files)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -555,7 +556,7 @@ func TestCorruptSave(t *testing.T) {
 // TestEveryDocument renders every document of the case at its top and at
 // every table, so lists, quotes and tables can be reviewed.
 func TestEveryDocument(t *testing.T) {
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}

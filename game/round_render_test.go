@@ -14,6 +14,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
 )
@@ -31,7 +32,7 @@ type roundRig struct {
 
 func newRoundRig(t testing.TB, w, h int, doc *content.Document, setup sim.Setup, chapter int) *roundRig {
 	t.Helper()
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +153,7 @@ func busy(px *image.RGBA, r rect, bg color.RGBA) float64 {
 // scenario.
 func chapterDoc(t testing.TB, n int) *content.Document {
 	t.Helper()
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
 )
@@ -27,7 +28,7 @@ var subs = sync.OnceValues(func() ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		return nil, err
 	}

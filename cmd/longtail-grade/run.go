@@ -13,6 +13,7 @@ import (
 
 	"github.com/longtail-case/longtail/cmd/internal/cli"
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/classroom"
 )
 
@@ -155,7 +156,7 @@ func grade(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "longtail-grade: no submission files (*.json) found in", strings.Join(pos, " "))
 		return exitUsage
 	}
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		fmt.Fprintln(stderr, "longtail-grade:", err)
 		return exitFailure
@@ -346,7 +347,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		fmt.Fprintln(stderr, "longtail-grade:", err)
 		return exitFailure
@@ -388,7 +389,7 @@ func link(args []string, stdout, stderr io.Writer) int {
 	data, err := readLimited(pos[0], classroom.MaxAssignmentBytes)
 	if err == nil {
 		var docs []content.Document
-		docs, err = content.Load(content.Files)
+		docs, err = markdown.Load(content.Files)
 		if err == nil {
 			_, err = classroom.CheckAssignment(pos[0], data, docs)
 		}

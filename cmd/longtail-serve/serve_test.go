@@ -222,3 +222,39 @@ func TestSourceKey(t *testing.T) {
 		t.Errorf("the key did not change with the toolchain")
 	}
 }
+
+// TestReadChaptersStale checks that the page is rendered from the chapters
+// compiled into the game, and refused when one changed since compiled.bin
+// was made.
+func TestReadChaptersStale(t *testing.T) {
+	root := t.TempDir()
+	src, err := filepath.Glob("../../content/chapters/*.md")
+	if err != nil || len(src) == 0 {
+		t.Fatalf("no chapters: %v", err)
+	}
+	dir := filepath.Join(root, "content", "chapters")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range src {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chapters, err := readChapters(root)
+	if err != nil || len(chapters) != len(src) {
+		t.Fatalf("readChapters of the real chapters: %d chapters, %v", len(chapters), err)
+	}
+	last := filepath.Join(dir, filepath.Base(src[len(src)-1]))
+	b, _ := os.ReadFile(last)
+	if err := os.WriteFile(last, append(b, "\nA new paragraph.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readChapters(root); err == nil || !strings.Contains(err.Error(), "go generate ./content") {
+		t.Errorf("readChapters with a changed chapter: error %v, want the stale compiled.bin", err)
+	}
+}

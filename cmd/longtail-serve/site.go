@@ -17,6 +17,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 )
 
 // file is one file of the site, held in memory with its precompressed
@@ -70,7 +71,7 @@ type chapter struct {
 	Number int
 	Slug   string
 	Title  string
-	HTML   template.HTML // from content.HTML, which escapes all text
+	HTML   template.HTML // from markdown.HTML, which escapes all text
 }
 
 // pageData is what the page templates see.
@@ -179,7 +180,7 @@ func isPage(name string) bool {
 }
 
 // readChapters parses content/chapters/*.md and renders each with
-// content.HTML, in file-name order. They must be the chapters compiled
+// markdown.HTML, in file-name order. They must be the chapters compiled
 // into the game (content/compiled.bin).
 func readChapters(root string) ([]chapter, error) {
 	names, err := filepath.Glob(filepath.Join(root, "content", "chapters", "*.md"))
@@ -194,11 +195,11 @@ func readChapters(root string) ([]chapter, error) {
 		if err != nil {
 			return nil, fmt.Errorf("serve: %w", err)
 		}
-		doc, err := content.Parse("chapters/"+filepath.Base(n), src)
+		doc, err := markdown.Parse("chapters/"+filepath.Base(n), src)
 		if err != nil {
 			return nil, fmt.Errorf("serve: %w", err)
 		}
-		out = append(out, chapter{Number: doc.Number, Slug: doc.Slug, Title: doc.Title, HTML: template.HTML(content.HTML(doc))})
+		out = append(out, chapter{Number: doc.Number, Slug: doc.Slug, Title: doc.Title, HTML: template.HTML(markdown.HTML(doc))})
 		docs = append(docs, doc)
 	}
 	// The game shows the chapters compiled into it (content.Compiled);

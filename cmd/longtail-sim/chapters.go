@@ -4,11 +4,12 @@ import (
 	"fmt"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 )
 
 // chapters returns the case's chapters that declare a scenario, in order.
 func chapters() ([]chapter, error) {
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		return nil, fmt.Errorf("chapters: %w", err)
 	}

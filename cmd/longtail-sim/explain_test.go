@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
 )
@@ -85,7 +86,7 @@ func TestExplain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}

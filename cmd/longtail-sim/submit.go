@@ -10,6 +10,7 @@ import (
 
 	"github.com/longtail-case/longtail/cmd/internal/cli"
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/classroom/explain"
 	"github.com/longtail-case/longtail/game/play"
@@ -34,7 +35,7 @@ func submit(s submitConfig, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/play"
 )
 
@@ -22,7 +23,7 @@ var class500 = sync.OnceValues(func() ([]Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +74,7 @@ func BenchmarkVerify500(b *testing.B) {
 	}
 	data, _ := os.ReadFile("../../content/assignments/example.toml")
 	a, _ := ParseAssignment("example.toml", data)
-	docs, _ := content.Load(content.Files)
+	docs, _ := markdown.Load(content.Files)
 	b.ResetTimer()
 	cpu0 := cpuSeconds()
 	for b.Loop() {
@@ -99,7 +100,7 @@ func BenchmarkVerify1(b *testing.B) {
 	}
 	data, _ := os.ReadFile("../../content/assignments/example.toml")
 	a, _ := ParseAssignment("example.toml", data)
-	docs, _ := content.Load(content.Files)
+	docs, _ := markdown.Load(content.Files)
 	s, err := ParseSubmission(in[0].File, in[0].Data)
 	if err != nil {
 		b.Fatal(err)
@@ -124,7 +125,7 @@ func BenchmarkVerifyExplain500(b *testing.B) {
 	}
 	data, _ := os.ReadFile("../../content/assignments/example.toml")
 	a, _ := ParseAssignment("example.toml", data)
-	docs, _ := content.Load(content.Files)
+	docs, _ := markdown.Load(content.Files)
 	b.ResetTimer()
 	cpu0 := cpuSeconds()
 	for b.Loop() {

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
 )
@@ -103,7 +104,7 @@ func TestParseAssignmentExample(t *testing.T) {
 		t.Errorf("chapter 1 should keep the chapter's lists, got %+v", c1)
 	}
 	// The example must fit the real content.
-	docs, err := content.Load(content.Files)
+	docs, err := markdown.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}

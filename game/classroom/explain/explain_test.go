@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/classroom/explain"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-var docs = sync.OnceValues(func() ([]content.Document, error) { return content.Load(content.Files) })
+var docs = sync.OnceValues(func() ([]content.Document, error) { return markdown.Load(content.Files) })
 
 // chapter returns a content chapter's setup with decisions.
 func chapter(t testing.TB, n int, seed uint64, ds []play.Decision) explain.Chapter {

@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"bytes"
@@ -11,13 +11,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/longtail-case/longtail/content"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the parser's output")
 
 // dump writes a document as readable text, one block per line, indented by
 // nesting, each line starting with the block's source line.
-func dump(d Document) string {
+func dump(d content.Document) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "file %s\nslug %q number %d\ntitle %q\n", d.File, d.Slug, d.Number, d.Title)
 	if d.Setup != nil {
@@ -31,23 +33,23 @@ func dump(d Document) string {
 	return sb.String()
 }
 
-var kindNames = map[BlockKind]string{
-	BlockParagraph: "para", BlockHeading: "heading", BlockQuote: "quote", BlockList: "list",
-	BlockTable: "table", BlockRule: "rule", BlockCode: "code", BlockScenario: "scenario",
+var kindNames = map[content.BlockKind]string{
+	content.BlockParagraph: "para", content.BlockHeading: "heading", content.BlockQuote: "quote", content.BlockList: "list",
+	content.BlockTable: "table", content.BlockRule: "rule", content.BlockCode: "code", content.BlockScenario: "scenario",
 }
 
-func dumpBlocks(sb *strings.Builder, bs []Block, indent string) {
+func dumpBlocks(sb *strings.Builder, bs []content.Block, indent string) {
 	for _, b := range bs {
 		fmt.Fprintf(sb, "%s%d %s", indent, b.Line, kindNames[b.Kind])
 		switch b.Kind {
-		case BlockHeading:
+		case content.BlockHeading:
 			fmt.Fprintf(sb, " %d:%s\n", b.Level, dumpSpans(b.Spans))
-		case BlockParagraph:
+		case content.BlockParagraph:
 			fmt.Fprintf(sb, ":%s\n", dumpSpans(b.Spans))
-		case BlockQuote:
+		case content.BlockQuote:
 			sb.WriteString("\n")
 			dumpBlocks(sb, b.Children, indent+"  ")
-		case BlockList:
+		case content.BlockList:
 			if b.Ordered {
 				fmt.Fprintf(sb, " ordered start %d", b.Start)
 			}
@@ -59,7 +61,7 @@ func dumpBlocks(sb *strings.Builder, bs []Block, indent string) {
 				fmt.Fprintf(sb, "%s  item %d\n", indent, i+1)
 				dumpBlocks(sb, item, indent+"    ")
 			}
-		case BlockTable:
+		case content.BlockTable:
 			fmt.Fprintf(sb, " header %v align %q\n", b.Header, b.Align)
 			for _, row := range b.Rows {
 				sb.WriteString(indent + "  |")
@@ -68,7 +70,7 @@ func dumpBlocks(sb *strings.Builder, bs []Block, indent string) {
 				}
 				sb.WriteString("\n")
 			}
-		case BlockCode:
+		case content.BlockCode:
 			fmt.Fprintf(sb, " %q\n", b.Text)
 		default:
 			sb.WriteString("\n")
@@ -76,20 +78,20 @@ func dumpBlocks(sb *strings.Builder, bs []Block, indent string) {
 	}
 }
 
-func dumpSpans(spans []Span) string {
+func dumpSpans(spans []content.Span) string {
 	var sb strings.Builder
 	for _, s := range spans {
 		sb.WriteString(" ")
 		var tags []string
 		for _, t := range []struct {
-			st   Style
+			st   content.Style
 			name string
-		}{{Emph, "em"}, {Strong, "strong"}, {Code, "code"}} {
+		}{{content.Emph, "em"}, {content.Strong, "strong"}, {content.Code, "code"}} {
 			if s.Style&t.st != 0 {
 				tags = append(tags, t.name)
 			}
 		}
-		if s.Style&Link != 0 {
+		if s.Style&content.Link != 0 {
 			tags = append(tags, "link="+s.URL)
 		}
 		if len(tags) > 0 {
@@ -220,7 +222,7 @@ func TestParseErrors(t *testing.T) {
 			if !strings.Contains(msg, tt.want) {
 				t.Errorf("error %q does not contain %q", msg, tt.want)
 			}
-			prefix := "content: chapters/09-broken.md"
+			prefix := "markdown: chapters/09-broken.md"
 			if tt.line > 0 {
 				prefix += fmt.Sprintf(":%d: ", tt.line)
 			}
@@ -237,24 +239,24 @@ func TestParseAccepts(t *testing.T) {
 	tests := []struct {
 		name  string
 		src   string
-		kinds []BlockKind
+		kinds []content.BlockKind
 	}{
-		{"title only", "# T\n", []BlockKind{BlockHeading}},
-		{"setext title", "T\n=\n", []BlockKind{BlockHeading}},
-		{"crlf", "# T\r\n\r\ntext\r\nmore\r\n", []BlockKind{BlockHeading, BlockParagraph}},
-		{"bom", "\ufeff# T\n", []BlockKind{BlockHeading}},
-		{"html as code", "# T\n\n```\n<script>x</script>\n```\n\n`<b>`\n", []BlockKind{BlockHeading, BlockCode, BlockParagraph}},
-		{"escaped html", "# T\n\n\\<script>\n", []BlockKind{BlockHeading, BlockParagraph}},
-		{"strikethrough is text", "# T\n\n~~no~~\n", []BlockKind{BlockHeading, BlockParagraph}},
-		{"tab", "# T\n\n\tcode\n", []BlockKind{BlockHeading, BlockCode}},
-		{"empty fence", "# T\n\n```\n```\n", []BlockKind{BlockHeading, BlockCode}},
-		{"fence in quote", "# T\n\n> ```\n> x\n> ```\n", []BlockKind{BlockHeading, BlockQuote}},
-		{"fence in list", "# T\n\n1. item\n\n   ```text\n   x\n   ```\n", []BlockKind{BlockHeading, BlockList}},
-		{"fence at end", "# T\n\n```\nx\n```", []BlockKind{BlockHeading, BlockCode}},
-		{"link ref only", "# T\n\n[r]: https://a.b\n", []BlockKind{BlockHeading}},
-		{"max depth", "# T\n\n" + strings.Repeat(">", MaxDepth) + " ok\n", []BlockKind{BlockHeading, BlockQuote}},
-		{"long thematic break", "# T\n\n" + strings.Repeat("- ", 40) + "\n", []BlockKind{BlockHeading, BlockRule}},
-		{"brackets in strings", "# T\n\n```scenario\nunlocked = [\"openness\"] # [[[[[\nprompts = [\"[[[[[\", '[[[[[', \"\"\"\n[[[[[\"\"\"]\n```\n", []BlockKind{BlockHeading, BlockScenario}},
+		{"title only", "# T\n", []content.BlockKind{content.BlockHeading}},
+		{"setext title", "T\n=\n", []content.BlockKind{content.BlockHeading}},
+		{"crlf", "# T\r\n\r\ntext\r\nmore\r\n", []content.BlockKind{content.BlockHeading, content.BlockParagraph}},
+		{"bom", "\ufeff# T\n", []content.BlockKind{content.BlockHeading}},
+		{"html as code", "# T\n\n```\n<script>x</script>\n```\n\n`<b>`\n", []content.BlockKind{content.BlockHeading, content.BlockCode, content.BlockParagraph}},
+		{"escaped html", "# T\n\n\\<script>\n", []content.BlockKind{content.BlockHeading, content.BlockParagraph}},
+		{"strikethrough is text", "# T\n\n~~no~~\n", []content.BlockKind{content.BlockHeading, content.BlockParagraph}},
+		{"tab", "# T\n\n\tcode\n", []content.BlockKind{content.BlockHeading, content.BlockCode}},
+		{"empty fence", "# T\n\n```\n```\n", []content.BlockKind{content.BlockHeading, content.BlockCode}},
+		{"fence in quote", "# T\n\n> ```\n> x\n> ```\n", []content.BlockKind{content.BlockHeading, content.BlockQuote}},
+		{"fence in list", "# T\n\n1. item\n\n   ```text\n   x\n   ```\n", []content.BlockKind{content.BlockHeading, content.BlockList}},
+		{"fence at end", "# T\n\n```\nx\n```", []content.BlockKind{content.BlockHeading, content.BlockCode}},
+		{"link ref only", "# T\n\n[r]: https://a.b\n", []content.BlockKind{content.BlockHeading}},
+		{"max depth", "# T\n\n" + strings.Repeat(">", MaxDepth) + " ok\n", []content.BlockKind{content.BlockHeading, content.BlockQuote}},
+		{"long thematic break", "# T\n\n" + strings.Repeat("- ", 40) + "\n", []content.BlockKind{content.BlockHeading, content.BlockRule}},
+		{"brackets in strings", "# T\n\n```scenario\nunlocked = [\"openness\"] # [[[[[\nprompts = [\"[[[[[\", '[[[[[', \"\"\"\n[[[[[\"\"\"]\n```\n", []content.BlockKind{content.BlockHeading, content.BlockScenario}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -262,7 +264,7 @@ func TestParseAccepts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var kinds []BlockKind
+			var kinds []content.BlockKind
 			for _, b := range doc.Blocks {
 				kinds = append(kinds, b.Kind)
 			}
@@ -380,13 +382,13 @@ func FuzzParse(f *testing.F) {
 // epilogue) once per iteration, scenario blocks decoded and validated; the
 // budget (issue 3, section 3) is 5 ms per iteration.
 func BenchmarkParseAll(b *testing.B) {
-	names, err := fs.Glob(Files, "chapters/*.md")
+	names, err := fs.Glob(content.Files, "chapters/*.md")
 	if err != nil || len(names) == 0 {
 		b.Fatalf("no chapters: %v", err)
 	}
 	var srcs [][]byte
 	for _, name := range names {
-		src, err := Files.ReadFile(name)
+		src, err := content.Files.ReadFile(name)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
@@ -113,25 +114,25 @@ func TestHTMLSafe(t *testing.T) {
 	}
 
 	// Through a Document built by hand.
-	var spans []Span
+	var spans []content.Span
 	for _, h := range hostile {
-		spans = append(spans, Span{Text: h}, Span{Text: h, Style: Link, URL: h}, Span{Text: h, Style: Link | Code, URL: "java\nscript:x"})
+		spans = append(spans, content.Span{Text: h}, content.Span{Text: h, Style: content.Link, URL: h}, content.Span{Text: h, Style: content.Link | content.Code, URL: "java\nscript:x"})
 	}
-	doc := Document{
+	doc := content.Document{
 		Slug:  `"><script>x</script>`,
 		Title: hostile[0],
-		Blocks: []Block{
-			{Kind: BlockHeading, Level: 9, Spans: spans},
-			{Kind: BlockParagraph, Spans: spans},
-			{Kind: BlockCode, Text: strings.Join(hostile, "\n")},
-			{Kind: BlockTable, Header: true, Align: []string{`" onclick="x`}, Rows: [][][]Span{{spans}, {spans}}},
-			{Kind: BlockList, Ordered: true, Start: 2, Items: [][]Block{{{Kind: BlockParagraph, Spans: spans}}}},
-			{Kind: BlockScenario},
+		Blocks: []content.Block{
+			{Kind: content.BlockHeading, Level: 9, Spans: spans},
+			{Kind: content.BlockParagraph, Spans: spans},
+			{Kind: content.BlockCode, Text: strings.Join(hostile, "\n")},
+			{Kind: content.BlockTable, Header: true, Align: []string{`" onclick="x`}, Rows: [][][]content.Span{{spans}, {spans}}},
+			{Kind: content.BlockList, Ordered: true, Start: 2, Items: [][]content.Block{{{Kind: content.BlockParagraph, Spans: spans}}}},
+			{Kind: content.BlockScenario},
 		},
 		Setup: &sim.Setup{Unlocked: []string{hostile[0]}, Goals: []sim.Goal{{Label: hostile[1]}}},
 	}
-	if err := bad(Book([]Document{doc})); err != nil {
-		t.Errorf("hand-built document: %v\n%s", err, Book([]Document{doc}))
+	if err := bad(Book([]content.Document{doc})); err != nil {
+		t.Errorf("hand-built document: %v\n%s", err, Book([]content.Document{doc}))
 	}
 }
 
@@ -177,7 +178,7 @@ func TestHeadingIDs(t *testing.T) {
 }
 
 func TestScenarioSummary(t *testing.T) {
-	doc := Document{Blocks: []Block{{Kind: BlockScenario}}, Setup: &sim.Setup{
+	doc := content.Document{Blocks: []content.Block{{Kind: content.BlockScenario}}, Setup: &sim.Setup{
 		Rounds:   10,
 		Unlocked: []string{"openness", "take_rate", "api_fee"},
 		Locked:   map[string]float64{"api_fee": 1},
@@ -201,7 +202,7 @@ func TestBook(t *testing.T) {
 	}
 	want := "<article lang=\"en\" id=\"a\">\n<h1 id=\"a-a\">A</h1>\n<h2 id=\"a-intro\">Intro</h2>\n</article>\n" +
 		"<article lang=\"en\" id=\"b\">\n<h1 id=\"b-b\">B</h1>\n<h2 id=\"b-intro\">Intro</h2>\n</article>\n"
-	if got := Book([]Document{a, b}); got != want {
+	if got := Book([]content.Document{a, b}); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
@@ -222,5 +223,5 @@ func ExampleParse_error() {
 	_, err := Parse("chapters/09-draft.md", []byte("# Draft\n\n```scenaro\nrounds = 3\n```\n"))
 	fmt.Println(err)
 	// Output:
-	// content: chapters/09-draft.md:3: unknown fenced block "scenaro"; use scenario, a plain ``` fence or one of text, toml, json, csv, sh, go
+	// markdown: chapters/09-draft.md:3: unknown fenced block "scenaro"; use scenario, a plain ``` fence or one of text, toml, json, csv, sh, go
 }

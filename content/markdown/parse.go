@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/longtail-case/longtail/content"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -47,12 +48,12 @@ type Error struct {
 	Msg  string // what is wrong
 }
 
-// Error formats the problem as "content: file:line: message".
+// Error formats the problem as "markdown: file:line: message".
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("content: %s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("markdown: %s:%d: %s", e.File, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("content: %s: %s", e.File, e.Msg)
+	return fmt.Sprintf("markdown: %s: %s", e.File, e.Msg)
 }
 
 // Parse parses one Markdown file of the case into a Document. file names the
@@ -71,30 +72,30 @@ func (e *Error) Error() string {
 // MaxBrackets, MaxEmphasis, MaxScenario) and a file without a level-1
 // heading (the title). Errors are *Error values. The title is the text of
 // the first level-1 heading; text before it is allowed.
-func Parse(file string, src []byte) (Document, error) {
+func Parse(file string, src []byte) (content.Document, error) {
 	if len(src) > MaxSize {
-		return Document{}, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(src), MaxSize)}
+		return content.Document{}, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(src), MaxSize)}
 	}
 	src = normalize(src)
 	c := &converter{file: file, src: src}
 	c.lineStarts()
 	if err := c.checkText(); err != nil {
-		return Document{}, err
+		return content.Document{}, err
 	}
 	if err := c.checkShape(); err != nil {
-		return Document{}, err
+		return content.Document{}, err
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
 	root := md.Parser().Parse(text.NewReader(src))
-	c.doc = Document{File: file}
+	c.doc = content.Document{File: file}
 	c.doc.Number, c.doc.Slug = nameParts(file)
 	blocks, err := c.blocks(root, 0)
 	if err != nil {
-		return Document{}, err
+		return content.Document{}, err
 	}
 	c.doc.Blocks = blocks
 	if c.doc.Title == "" {
-		return Document{}, &Error{File: file, Msg: "no title: the file needs a level-1 heading (# Title) with text"}
+		return content.Document{}, &Error{File: file, Msg: "no title: the file needs a level-1 heading (# Title) with text"}
 	}
 	return c.doc, nil
 }
@@ -128,7 +129,7 @@ type converter struct {
 	file     string
 	src      []byte
 	starts   []int // byte offset of the start of each line
-	doc      Document
+	doc      content.Document
 	scenario int // line of the scenario block, 0 before one is seen
 	buf      bytes.Buffer
 	w        *bufio.Writer
@@ -269,11 +270,11 @@ func (c *converter) line(n ast.Node) int {
 }
 
 // blocks converts the block children of n.
-func (c *converter) blocks(n ast.Node, depth int) ([]Block, error) {
+func (c *converter) blocks(n ast.Node, depth int) ([]content.Block, error) {
 	if depth > MaxDepth {
 		return nil, c.errf(c.line(n), "block quotes and lists nest deeper than %d levels", MaxDepth)
 	}
-	var out []Block
+	var out []content.Block
 	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
 		b, keep, err := c.block(k, depth)
 		if err != nil {
@@ -288,11 +289,11 @@ func (c *converter) blocks(n ast.Node, depth int) ([]Block, error) {
 
 // block converts one block node; keep is false for nodes that leave no
 // block (link reference definitions).
-func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error) {
+func (c *converter) block(n ast.Node, depth int) (b content.Block, keep bool, err error) {
 	b.Line = c.line(n)
 	switch n := n.(type) {
 	case *ast.Heading:
-		b.Kind, b.Level = BlockHeading, n.Level
+		b.Kind, b.Level = content.BlockHeading, n.Level
 		if b.Spans, err = c.inlines(n, 0, "", nil); err != nil {
 			return b, false, err
 		}
@@ -301,18 +302,18 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 			c.doc.Title = strings.TrimSpace(plain(b.Spans))
 		}
 	case *ast.Paragraph, *ast.TextBlock:
-		b.Kind = BlockParagraph
+		b.Kind = content.BlockParagraph
 		if b.Spans, err = c.inlines(n, 0, "", nil); err != nil {
 			return b, false, err
 		}
 		b.Spans = merge(b.Spans)
 	case *ast.Blockquote:
-		b.Kind = BlockQuote
+		b.Kind = content.BlockQuote
 		if b.Children, err = c.blocks(n, depth+1); err != nil {
 			return b, false, err
 		}
 	case *ast.List:
-		b.Kind, b.Ordered, b.Start, b.Tight = BlockList, n.IsOrdered(), n.Start, n.IsTight
+		b.Kind, b.Ordered, b.Start, b.Tight = content.BlockList, n.IsOrdered(), n.Start, n.IsTight
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			bs, err := c.blocks(item, depth+1)
 			if err != nil {
@@ -321,13 +322,13 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 			b.Items = append(b.Items, bs)
 		}
 	case *ast.ThematicBreak:
-		b.Kind = BlockRule
+		b.Kind = content.BlockRule
 	case *ast.CodeBlock:
-		b.Kind, b.Text = BlockCode, c.lines(n)
+		b.Kind, b.Text = content.BlockCode, c.lines(n)
 	case *ast.FencedCodeBlock:
 		return c.fenced(n, b, depth)
 	case *east.Table:
-		b.Kind, b.Header = BlockTable, true
+		b.Kind, b.Header = content.BlockTable, true
 		for _, a := range n.Alignments {
 			switch a {
 			case east.AlignLeft, east.AlignCenter, east.AlignRight:
@@ -337,7 +338,7 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 			}
 		}
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-			var cells [][]Span
+			var cells [][]content.Span
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 				spans, err := c.inlines(cell, 0, "", nil)
 				if err != nil {
@@ -359,7 +360,7 @@ func (c *converter) block(n ast.Node, depth int) (b Block, keep bool, err error)
 
 // fenced converts a fenced code block: plain code, a known language, or
 // the scenario block.
-func (c *converter) fenced(n *ast.FencedCodeBlock, b Block, depth int) (Block, bool, error) {
+func (c *converter) fenced(n *ast.FencedCodeBlock, b content.Block, depth int) (content.Block, bool, error) {
 	var info string
 	if n.Info != nil {
 		b.Line = c.lineAt(n.Info.Segment.Start)
@@ -383,10 +384,10 @@ func (c *converter) fenced(n *ast.FencedCodeBlock, b Block, depth int) (Block, b
 			return b, false, err
 		}
 		c.doc.Setup = &s
-		b.Kind = BlockScenario
+		b.Kind = content.BlockScenario
 		return b, true, nil
 	case lang == "" || slices.Contains(codeLanguages, lang):
-		b.Kind, b.Text = BlockCode, c.lines(n)
+		b.Kind, b.Text = content.BlockCode, c.lines(n)
 		return b, true, nil
 	}
 	return b, false, c.errf(b.Line, "unknown fenced block %q; use scenario, a plain ``` fence or one of %s", lang, strings.Join(codeLanguages, ", "))
@@ -442,7 +443,7 @@ func (c *converter) lines(n ast.Node) string {
 
 // inlines appends the spans of n's inline children, styled with style and
 // linked to url, to spans.
-func (c *converter) inlines(n ast.Node, style Style, url string, spans []Span) ([]Span, error) {
+func (c *converter) inlines(n ast.Node, style content.Style, url string, spans []content.Span) ([]content.Span, error) {
 	var err error
 	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
 		switch k := k.(type) {
@@ -460,13 +461,13 @@ func (c *converter) inlines(n ast.Node, style Style, url string, spans []Span) (
 			case k.SoftLineBreak():
 				s += " "
 			}
-			spans = addSpan(spans, Span{Text: s, Style: style, URL: url})
+			spans = addSpan(spans, content.Span{Text: s, Style: style, URL: url})
 		case *ast.String:
 			s := string(k.Value)
 			if !k.IsRaw() && !k.IsCode() {
 				s = c.unescape(k.Value)
 			}
-			spans = addSpan(spans, Span{Text: s, Style: style, URL: url})
+			spans = addSpan(spans, content.Span{Text: s, Style: style, URL: url})
 		case *ast.CodeSpan:
 			var sb strings.Builder
 			for t := k.FirstChild(); t != nil; t = t.NextSibling() {
@@ -481,11 +482,11 @@ func (c *converter) inlines(n ast.Node, style Style, url string, spans []Span) (
 					sb.Write(t.Value)
 				}
 			}
-			spans = addSpan(spans, Span{Text: sb.String(), Style: style | Code, URL: url})
+			spans = addSpan(spans, content.Span{Text: sb.String(), Style: style | content.Code, URL: url})
 		case *ast.Emphasis:
-			st := Emph
+			st := content.Emph
 			if k.Level >= 2 {
-				st = Strong
+				st = content.Strong
 			}
 			if spans, err = c.inlines(k, style|st, url, spans); err != nil {
 				return nil, err
@@ -495,7 +496,7 @@ func (c *converter) inlines(n ast.Node, style Style, url string, spans []Span) (
 			if !SafeURL(u) {
 				return nil, c.errf(c.line(k), "link target %q is not allowed; use http, https, mailto, a relative path or #fragment", u)
 			}
-			if spans, err = c.inlines(k, style|Link, u, spans); err != nil {
+			if spans, err = c.inlines(k, style|content.Link, u, spans); err != nil {
 				return nil, err
 			}
 		case *ast.AutoLink:
@@ -506,7 +507,7 @@ func (c *converter) inlines(n ast.Node, style Style, url string, spans []Span) (
 			if !SafeURL(u) {
 				return nil, c.errf(c.line(k), "link target %q is not allowed; use http, https, mailto, a relative path or #fragment", u)
 			}
-			spans = addSpan(spans, Span{Text: string(k.Label(c.src)), Style: style | Link, URL: u})
+			spans = addSpan(spans, content.Span{Text: string(k.Label(c.src)), Style: style | content.Link, URL: u})
 		case *ast.Image:
 			return nil, c.errf(c.line(k), "images are not supported in the case's text")
 		case *ast.RawHTML:
@@ -534,7 +535,7 @@ func (c *converter) unescape(v []byte) string {
 }
 
 // addSpan appends s, dropping empty text; merge joins neighbours later.
-func addSpan(spans []Span, s Span) []Span {
+func addSpan(spans []content.Span, s content.Span) []content.Span {
 	if s.Text == "" {
 		return spans
 	}
@@ -542,7 +543,7 @@ func addSpan(spans []Span, s Span) []Span {
 }
 
 // merge joins neighbouring spans with the same style and link, in place.
-func merge(spans []Span) []Span {
+func merge(spans []content.Span) []content.Span {
 	out := spans[:0]
 	for i := 0; i < len(spans); {
 		j := i + 1
@@ -564,7 +565,7 @@ func merge(spans []Span) []Span {
 }
 
 // plain returns the text of spans without styles.
-func plain(spans []Span) string {
+func plain(spans []content.Span) string {
 	var sb strings.Builder
 	for _, s := range spans {
 		sb.WriteString(s.Text)

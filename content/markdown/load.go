@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/longtail-case/longtail/content"
 )
 
 // TeachingNoteFile is the teaching note's name in the content tree.
@@ -17,12 +19,12 @@ const TeachingNoteFile = "teaching-note.md"
 // number 00. Names starting with a dot are ignored; a chapter without a
 // number prefix, two chapters with the same number, a directory without
 // chapters or any file that does not parse is an error.
-func Load(fsys fs.FS) ([]Document, error) {
+func Load(fsys fs.FS) ([]content.Document, error) {
 	names, err := fs.Glob(fsys, "chapters/*.md")
 	if err != nil {
-		return nil, fmt.Errorf("content: %w", err)
+		return nil, fmt.Errorf("markdown: %w", err)
 	}
-	var docs []Document
+	var docs []content.Document
 	seen := map[int]string{}
 	for _, name := range names {
 		if strings.HasPrefix(path.Base(name), ".") {
@@ -43,28 +45,28 @@ func Load(fsys fs.FS) ([]Document, error) {
 		docs = append(docs, doc)
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("content: no chapters (chapters/NN-slug.md) found")
+		return nil, fmt.Errorf("markdown: no chapters (chapters/NN-slug.md) found")
 	}
-	slices.SortFunc(docs, func(a, b Document) int { return a.Number - b.Number })
+	slices.SortFunc(docs, func(a, b content.Document) int { return a.Number - b.Number })
 	return docs, nil
 }
 
 // TeachingNote parses the teaching note for instructors,
 // teaching-note.md in fsys.
-func TeachingNote(fsys fs.FS) (Document, error) {
+func TeachingNote(fsys fs.FS) (content.Document, error) {
 	return parseFile(fsys, TeachingNoteFile)
 }
 
 // parseFile reads at most MaxSize+1 bytes of a file and parses them.
-func parseFile(fsys fs.FS, name string) (Document, error) {
+func parseFile(fsys fs.FS, name string) (content.Document, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return Document{}, fmt.Errorf("content: %w", err)
+		return content.Document{}, fmt.Errorf("markdown: %w", err)
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return Document{}, fmt.Errorf("content: %s: %w", name, err)
+		return content.Document{}, fmt.Errorf("markdown: %s: %w", name, err)
 	}
 	return Parse(name, src)
 }

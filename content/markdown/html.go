@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/sim"
 	"github.com/yuin/goldmark/util"
 )
@@ -18,7 +19,7 @@ import (
 // unique within the document; the scenario block becomes a short
 // "In this round you control …" summary in an <aside class="scenario">.
 // Table cells carry class "left", "center" or "right" for alignment.
-func HTML(doc Document) string {
+func HTML(doc content.Document) string {
 	r := htmlRenderer{doc: doc, ids: map[string]bool{}}
 	r.blocks(doc.Blocks)
 	return r.sb.String()
@@ -35,7 +36,7 @@ func RenderHTML(file string, src []byte) (string, error) {
 
 // Book renders documents, in order, as one HTML fragment: each one is an
 // <article lang="en" id="slug"> holding its HTML.
-func Book(docs []Document) string {
+func Book(docs []content.Document) string {
 	var sb strings.Builder
 	for _, d := range docs {
 		fmt.Fprintf(&sb, "<article lang=\"en\" id=\"%s\">\n", html.EscapeString(d.Slug))
@@ -46,34 +47,34 @@ func Book(docs []Document) string {
 }
 
 type htmlRenderer struct {
-	doc Document
+	doc content.Document
 	sb  strings.Builder
 	ids map[string]bool // heading ids used so far
 }
 
-func (r *htmlRenderer) blocks(bs []Block) {
+func (r *htmlRenderer) blocks(bs []content.Block) {
 	for _, b := range bs {
 		r.block(b)
 	}
 }
 
-func (r *htmlRenderer) block(b Block) {
+func (r *htmlRenderer) block(b content.Block) {
 	sb := &r.sb
 	switch b.Kind {
-	case BlockParagraph:
+	case content.BlockParagraph:
 		sb.WriteString("<p>")
 		r.spans(b.Spans)
 		sb.WriteString("</p>\n")
-	case BlockHeading:
+	case content.BlockHeading:
 		level := min(max(b.Level, 1), 6)
 		fmt.Fprintf(sb, "<h%d id=\"%s\">", level, html.EscapeString(r.id(plain(b.Spans))))
 		r.spans(b.Spans)
 		fmt.Fprintf(sb, "</h%d>\n", level)
-	case BlockQuote:
+	case content.BlockQuote:
 		sb.WriteString("<blockquote>\n")
 		r.blocks(b.Children)
 		sb.WriteString("</blockquote>\n")
-	case BlockList:
+	case content.BlockList:
 		tag := "ul"
 		if b.Ordered {
 			tag = "ol"
@@ -94,15 +95,15 @@ func (r *htmlRenderer) block(b Block) {
 			sb.WriteString("</li>\n")
 		}
 		sb.WriteString("</" + tag + ">\n")
-	case BlockTable:
+	case content.BlockTable:
 		r.table(b)
-	case BlockRule:
+	case content.BlockRule:
 		sb.WriteString("<hr>\n")
-	case BlockCode:
+	case content.BlockCode:
 		sb.WriteString("<pre><code>")
 		sb.WriteString(html.EscapeString(b.Text))
 		sb.WriteString("</code></pre>\n")
-	case BlockScenario:
+	case content.BlockScenario:
 		if r.doc.Setup != nil {
 			r.scenario(*r.doc.Setup)
 		}
@@ -111,9 +112,9 @@ func (r *htmlRenderer) block(b Block) {
 
 // tightItem writes the blocks of a tight list item, its paragraphs without
 // <p>, as goldmark does.
-func (r *htmlRenderer) tightItem(item []Block) {
+func (r *htmlRenderer) tightItem(item []content.Block) {
 	for i, b := range item {
-		if b.Kind != BlockParagraph {
+		if b.Kind != content.BlockParagraph {
 			if i > 0 {
 				r.sb.WriteString("\n")
 			}
@@ -127,7 +128,7 @@ func (r *htmlRenderer) tightItem(item []Block) {
 	}
 }
 
-func (r *htmlRenderer) table(b Block) {
+func (r *htmlRenderer) table(b content.Block) {
 	sb := &r.sb
 	sb.WriteString("<table>\n")
 	rows := b.Rows
@@ -147,7 +148,7 @@ func (r *htmlRenderer) table(b Block) {
 	sb.WriteString("</table>\n")
 }
 
-func (r *htmlRenderer) row(row [][]Span, cell string, align []string) {
+func (r *htmlRenderer) row(row [][]content.Span, cell string, align []string) {
 	sb := &r.sb
 	sb.WriteString("<tr>")
 	for j, spans := range row {
@@ -209,17 +210,17 @@ func joinAnd(words []string) string {
 
 // spans writes inline content: consecutive spans with the same link share
 // one <a>; styles nest as <a><strong><em><code>.
-func (r *htmlRenderer) spans(spans []Span) {
+func (r *htmlRenderer) spans(spans []content.Span) {
 	sb := &r.sb
 	for i := 0; i < len(spans); {
 		s := spans[i]
-		if s.Style&Link == 0 {
+		if s.Style&content.Link == 0 {
 			r.span(s)
 			i++
 			continue
 		}
 		j := i
-		for j < len(spans) && spans[j].Style&Link != 0 && spans[j].URL == s.URL {
+		for j < len(spans) && spans[j].Style&content.Link != 0 && spans[j].URL == s.URL {
 			j++
 		}
 		safe := SafeURL(s.URL)
@@ -238,13 +239,13 @@ func (r *htmlRenderer) spans(spans []Span) {
 	}
 }
 
-func (r *htmlRenderer) span(s Span) {
+func (r *htmlRenderer) span(s content.Span) {
 	sb := &r.sb
 	var open, close string
 	for _, t := range []struct {
-		st  Style
+		st  content.Style
 		tag string
-	}{{Strong, "strong"}, {Emph, "em"}, {Code, "code"}} {
+	}{{content.Strong, "strong"}, {content.Emph, "em"}, {content.Code, "code"}} {
 		if s.Style&t.st != 0 {
 			open += "<" + t.tag + ">"
 			close = "</" + t.tag + ">" + close

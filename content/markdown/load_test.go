@@ -1,10 +1,12 @@
-package content
+package markdown
 
 import (
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/longtail-case/longtail/content"
 )
 
 // scenarioChapters are the numbers of the chapters that must carry a
@@ -17,7 +19,7 @@ var scenarioChapters = []int{1, 2, 3, 4, 5}
 // validates (Parse validates it) with one to three non-empty reflection
 // prompts and at least one goal; no other file carries one.
 func TestEmbedded(t *testing.T) {
-	docs, err := Load(Files)
+	docs, err := Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +66,7 @@ func TestEmbedded(t *testing.T) {
 		t.Errorf("book HTML: %v", checkHTML(book))
 	}
 
-	note, err := TeachingNote(Files)
+	note, err := TeachingNote(content.Files)
 	if err != nil {
 		t.Fatal(err)
 	}
