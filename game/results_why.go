@@ -514,7 +514,7 @@ func (w *whyPanel) layoutCharts(c *ctx, x, y, width, scroll float64) ([]widget, 
 		w.add(whyShape{kind: shapeRect, r: rect{strip.x, cy - u.dp(0.5), strip.w, u.dp(1)}, clr: u.theme.line})
 		// Dots that would overlap stack up and down from the row's line.
 		r := u.dp(4)
-		var levels [7][]float64 // x of the dots placed on each level, −3…3
+		var levels [5][]float64 // x of the dots placed on each level, −2…2 (within the row)
 		sorted := slices.Clone(rw.vals)
 		slices.Sort(sorted)
 		for _, v := range sorted {
@@ -523,13 +523,13 @@ func (w *whyPanel) layoutCharts(c *ctx, x, y, width, scroll float64) ([]widget, 
 			}
 			px := xs.Map(v)
 			lv := 0
-			for _, l := range [...]int{0, -1, 1, -2, 2, -3, 3} {
-				if free(levels[l+3], px, 2*r) {
+			for _, l := range [...]int{0, -1, 1, -2, 2} {
+				if free(levels[l+2], px, 2*r) {
 					lv = l
 					break
 				}
 			}
-			levels[lv+3] = append(levels[lv+3], px)
+			levels[lv+2] = append(levels[lv+2], px)
 			w.add(whyShape{kind: shapeDot, r: rect{px, cy + float64(lv)*r*1.7, r, 0}, clr: rw.clr})
 		}
 	}
