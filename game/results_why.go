@@ -116,7 +116,7 @@ func (w *whyPanel) finish(c *ctx) {
 
 // tabButton picks the goal whose charts are shown.
 type tabButton struct {
-	smallButton
+	button
 	goal     int
 	selected bool
 }
@@ -338,7 +338,7 @@ func whyPage(c *ctx, a *explain.Analysis, start sim.Levers, last map[string]floa
 
 // whyShape is one thing the charts draw, in content coordinates.
 type whyShape struct {
-	kind  uint8 // shapeRect, shapeFrame, shapeLine, shapeDot, shapeRing, shapeText
+	kind  uint8 // shapeRect, shapeLine, shapeDot, shapeRing, shapeText
 	r     rect  // rect: the box; line: x0, y0, x1, y1 as x, y, w, h
 	width float64
 	clr   color.RGBA // for text, zero means the text colour (muted for ticks)
@@ -350,7 +350,6 @@ type whyShape struct {
 
 const (
 	shapeRect uint8 = iota
-	shapeFrame
 	shapeLine
 	shapeDot
 	shapeRing
@@ -595,8 +594,6 @@ func (w *whyPanel) draw(dst *ebiten.Image, u *ui, scroll, screenH float64) {
 				continue
 			}
 			fillRect(dst, rect{r.x, r.y - scroll, r.w, r.h}, s.clr)
-		case shapeFrame:
-			strokeRect(dst, rect{r.x, r.y - scroll, r.w, r.h}, s.width, s.clr)
 		case shapeLine:
 			strokeLine(dst, r.x, r.y-scroll, r.w, r.h-scroll, s.width, s.clr)
 		case shapeDot:
