@@ -215,3 +215,25 @@ func pageRows(r *sim.Report) []pageRow {
 	}
 	return rows
 }
+
+// pageWhy is the analysis as the page beside the game shows it: the
+// contributions of each lever group to each goal, and the goals over the
+// other worlds. It is built once and never changed.
+type pageWhy struct {
+	Goals         []string // the goals' quantities, the contribution table's columns
+	Baseline      []string // the baseline's value of each
+	Played        []string // the played value of each
+	Contributions []pageContribution
+	Luck          []pageLuck
+}
+
+// pageContribution is one row of the page's contributions table.
+type pageContribution struct {
+	Lever  string
+	Values []string // signed, one per goal
+}
+
+// pageLuck is one row of the page's luck table.
+type pageLuck struct {
+	Goal, Policy, Baseline, Own string
+}

@@ -163,7 +163,7 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 	if e.ring.cur < 0 {
 		e.ring.focus(e.export)
 	}
-	switch e.ring.update(c) {
+	switch e.ring.update(&c.frame) {
 	case e.export:
 		sub := c.submission()
 		data, err := sub.MarshalIndent()
@@ -186,7 +186,7 @@ func (e *epilogueScene) Update(c *ctx) (scene, error) {
 			e.statusText, e.failed = c.t("epilogue.exported.csv", where), false
 		}
 	case e.title:
-		return newTitleScene(c, 0), nil
+		return c.open.title(0), nil
 	}
 	if e.statusText != e.wrapped {
 		e.wrapStatus(c)

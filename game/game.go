@@ -20,6 +20,7 @@ import (
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/layout"
+	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/save"
 )
 
@@ -98,21 +99,18 @@ func New(cfg Config) (*Game, error) {
 	settings := save.DefaultSettings()
 	g := &Game{cfg: cfg}
 	g.c = ctx{
-		ui:        u,
-		settings:  &settings,
+		frame:     frame{ui: u, settings: &settings, scale: 1, w: 1280, h: 800},
 		store:     newSaveStore(cfg.SaveDir),
 		br:        newBridge(),
 		exportDir: cfg.ExportDir,
 		seed:      max(cfg.Seed, 1),
 		providers: cfg.Providers,
-		scale:     1,
-		w:         1280,
-		h:         800,
 	}
 	for i := range cfg.Docs {
 		g.c.docs = append(g.c.docs, &cfg.Docs[i])
 	}
 	g.c.in = &g.input.in
+	g.c.open = sceneSet{&g.c}
 	g.c.loadSave()
 	if cfg.AssignmentErr != nil {
 		g.c.notice = g.c.t("title.load.failed", cfg.AssignmentName, cfg.AssignmentErr.Error())
@@ -355,3 +353,18 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 
 // Scene returns the current scene's name (for tests and the page).
 func (g *Game) Scene() string { return g.cur.Name() }
+
+// sceneSet is the game's opener: it builds each scene over the game's ctx.
+type sceneSet struct{ c *ctx }
+
+func (s sceneSet) title(seed uint64) scene          { return newTitleScene(s.c, seed) }
+func (s sceneSet) reader(d *content.Document) scene { return newReaderScene(s.c, d) }
+func (s sceneSet) epilogue() scene                  { return newEpilogueScene(s.c) }
+
+func (s sceneSet) round(sess *play.Session, doc *content.Document) (scene, error) {
+	return newRoundScene(s.c, sess, doc)
+}
+
+func (s sceneSet) results(sess *play.Session, doc *content.Document) scene {
+	return newResultsScene(s.c, sess, doc)
+}

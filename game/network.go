@@ -151,7 +151,7 @@ type networkFocus struct {
 
 func (f *networkFocus) bounds() rect { return f.r }
 
-func (f *networkFocus) update(c *ctx, focused bool) bool {
+func (f *networkFocus) update(c *frame, focused bool) bool {
 	if !focused || f.n == 0 {
 		return false
 	}

@@ -111,29 +111,6 @@ func switchTexts(c *ctx, key string) (on, off string) {
 	return c.t("round.lever.on"), c.t("round.lever.off")
 }
 
-// formatLever returns a lever's value as the panel shows it: shares as
-// percentages, the cap as "None" at 1, switches by their state.
-func formatLever(c *ctx, spec sim.LeverSpec, v float64) string {
-	switch spec.Key {
-	case "ad_billing", "first_party":
-		on, off := switchTexts(c, spec.Key)
-		if v >= 0.5 {
-			return on
-		}
-		return off
-	case "cap":
-		if v >= 1 {
-			return c.t("round.lever.nocap")
-		}
-		return c.t("round.fmt.percent1", v*100)
-	case "feed_share", "pool", "ad_load", "take_rate":
-		return c.t("round.fmt.percent", v*100)
-	case "openness", "feed_beta", "contact_fee":
-		return c.t("round.fmt.decimal2", v)
-	}
-	return c.t("round.fmt.decimal1", v)
-}
-
 // widgets returns the panel's focusable controls in order.
 func (p *leverPanel) widgets(dst []widget) []widget {
 	for i := range p.rows {

@@ -81,7 +81,7 @@ func (p *pauseMenu) update(c *ctx) (scene, error) {
 		p.closed = true
 		return nil, nil
 	}
-	w := p.ring.update(c)
+	w := p.ring.update(&c.frame)
 	if f := p.ring.focused(); f != nil && p.maxScroll > 0 {
 		b, m := f.bounds(), c.dp(16)
 		if b.y+b.h > c.h-m {
@@ -96,7 +96,7 @@ func (p *pauseMenu) update(c *ctx) (scene, error) {
 	case p.resume:
 		p.closed = true
 	case p.title:
-		return newTitleScene(c, 0), nil
+		return c.open.title(0), nil
 	case p.quit:
 		c.quit = true
 	default:

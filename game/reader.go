@@ -409,7 +409,7 @@ func (r *readerScene) Update(c *ctx) (scene, error) {
 	r.barText = docTitle(r.doc)
 	r.hint = c.t("reader.hint")
 	visible := r.next.r.y < r.view.y+r.view.h && r.next.r.y+r.next.r.h > r.view.y
-	fired := r.ring.update(c)
+	fired := r.ring.update(&c.frame)
 	if fired == r.next && (visible || r.ring.focused() == r.next) {
 		if r.doc.Setup != nil {
 			next, err := playChapter(c, r.doc.Number)

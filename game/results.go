@@ -3,7 +3,6 @@ package game
 import (
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -82,44 +81,6 @@ func (r *resultsScene) pageState() pageState {
 		rep = &last
 	}
 	return pageState{Scene: "results", Chapter: r.sess.Chapter(), Round: r.sess.Round(), Report: rep, Goals: r.goals, Why: r.why.page}
-}
-
-// metricLabel returns a metric's name for reading.
-func metricLabel(c *ctx, name string) string {
-	if id := "round.metric." + name; c.ui.cat.Has(id) {
-		return c.t(id)
-	}
-	return name
-}
-
-// leverLabel returns a lever's name for reading.
-func leverLabel(c *ctx, key string) string {
-	if id := "round.lever." + key; c.ui.cat.Has(id) {
-		return c.t(id)
-	}
-	return key
-}
-
-// leverValueText writes a lever value as the lever panel shows it
-// (formatLever in panel.go: shares as percentages, switches by state).
-func leverValueText(c *ctx, key string, v float64) string {
-	if spec, ok := sim.Spec(key); ok {
-		return formatLever(c, spec, v)
-	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
-}
-
-// goalLabel returns a goal's label, or one made from its metric and
-// threshold when it has none.
-func goalLabel(c *ctx, g sim.Goal) string {
-	if g.Label != "" {
-		return g.Label
-	}
-	id := "goal.auto.atleast"
-	if g.Op == "<=" {
-		id = "goal.auto.atmost"
-	}
-	return c.t(id, metricLabel(c, g.Metric), formatMetric(g.Metric, g.Value))
 }
 
 // driverMetrics are the metrics the results screen compares between the
@@ -330,14 +291,6 @@ func (r *resultsScene) layout(c *ctx) {
 	r.ring.set(items...)
 }
 
-// whenKey returns the catalog key suffix of a goal's timing.
-func whenKey(w sim.When) string {
-	if w == "" {
-		return string(sim.AtEnd)
-	}
-	return string(w)
-}
-
 func (r *resultsScene) Update(c *ctx) (scene, error) {
 	r.c = c
 	// Fields show no label of their own (it is a block above them).
@@ -377,7 +330,7 @@ func (r *resultsScene) Update(c *ctx) (scene, error) {
 	}
 	r.scroll = math.Max(0, math.Min(r.maxScroll, r.scroll))
 	prev := r.ring.focused()
-	fired := r.ring.update(c)
+	fired := r.ring.update(&c.frame)
 	if f := r.ring.focused(); f != nil && f != prev {
 		// Keep the newly focused control on screen.
 		b := f.bounds()
@@ -417,7 +370,7 @@ func (r *resultsScene) Update(c *ctx) (scene, error) {
 	if leaving {
 		if r.doc == nil {
 			c.sandbox = false
-			return newTitleScene(c, 0), nil
+			return c.open.title(0), nil
 		}
 		return openChapter(c, c.nextChapter(r.sess.Chapter())), nil
 	}

@@ -233,7 +233,7 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 	if c.in.pointer && c.in.px >= pc.x && c.in.px < pc.x+pc.w && !s.panel.view.contains(c.in.px, c.in.py) {
 		c.in.click, c.in.down = false, false
 	}
-	fired := s.ring.update(c)
+	fired := s.ring.update(&c.frame)
 	c.in.click, c.in.down = click, down
 	focused := s.ring.focused()
 	focusMoved := focused != s.lastFocus || c.in.dx != 0 || c.in.dy != 0
@@ -255,7 +255,7 @@ func (s *roundScene) Update(c *ctx) (scene, error) {
 	case fired == s.viewB:
 		s.showCharts = !s.showCharts
 	case fired == s.resultsB:
-		next = newResultsScene(c, s.sess, s.doc)
+		next = c.open.results(s.sess, s.doc)
 	case fired == s.distSwitch:
 		s.rankSize = !s.rankSize
 		s.shownRound = -1

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/save"
@@ -54,7 +53,7 @@ func startCase(c *ctx, seed uint64, n int) scene {
 	c.progress = p
 	c.sessions = map[int]*play.Session{}
 	c.writeSave()
-	return newReaderScene(c, c.docByNumber(n))
+	return c.open.reader(c.docByNumber(n))
 }
 
 // openChapter shows document n's reader (or the epilogue when n < 0) and
@@ -66,13 +65,13 @@ func openChapter(c *ctx, n int) scene {
 			c.progress.Scene = "epilogue"
 			c.writeSave()
 		}
-		return newEpilogueScene(c)
+		return c.open.epilogue()
 	}
 	if c.progress != nil {
 		c.progress.Doc, c.progress.Scene = n, "reader"
 		c.writeSave()
 	}
-	return newReaderScene(c, d)
+	return c.open.reader(d)
 }
 
 // playChapter starts (or resumes) chapter n's session and returns the
@@ -108,13 +107,13 @@ func playChapter(c *ctx, n int) (scene, error) {
 			c.progress.Scene = "results"
 			c.writeSave()
 		}
-		return newResultsScene(c, sess, d), nil
+		return c.open.results(sess, d), nil
 	}
 	if c.progress != nil {
 		c.progress.Scene = "round"
 		c.writeSave()
 	}
-	return newRoundScene(c, sess, d)
+	return c.open.round(sess, d)
 }
 
 // sandboxSetup is the sandbox's scenario: the baseline with every lever
@@ -165,7 +164,7 @@ func startSandbox(c *ctx, seed uint64) (scene, error) {
 	}
 	c.sandbox = true
 	c.current = sess
-	return newRoundScene(c, sess, nil)
+	return c.open.round(sess, nil)
 }
 
 // continueRun restores the saved run: the assignment, every chapter's
@@ -201,18 +200,10 @@ func continueRun(c *ctx) (scene, error) {
 			return playChapter(c, p.Doc)
 		}
 	case "epilogue":
-		return newEpilogueScene(c), nil
+		return c.open.epilogue(), nil
 	}
 	if d == nil {
-		return newEpilogueScene(c), nil
+		return c.open.epilogue(), nil
 	}
-	return newReaderScene(c, d), nil
-}
-
-// docTitle returns a document's title, or its file name when untitled.
-func docTitle(d *content.Document) string {
-	if d.Title != "" {
-		return d.Title
-	}
-	return d.File
+	return c.open.reader(d), nil
 }

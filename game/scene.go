@@ -25,6 +25,22 @@ type scene interface {
 	Name() string
 }
 
+// opener builds the scenes. Scenes open one another through c.open
+// rather than by name, so that no scene's package imports another's; Game
+// implements it.
+type opener interface {
+	// title is the title screen; seed, when non-zero, is the seed of a new run.
+	title(seed uint64) scene
+	// reader shows document d (the prologue, a chapter or the epilogue's text).
+	reader(d *content.Document) scene
+	// round plays sess, the round of chapter document doc (nil in the sandbox).
+	round(sess *play.Session, doc *content.Document) (scene, error)
+	// results shows how sess, the chapter of doc, went.
+	results(sess *play.Session, doc *content.Document) scene
+	// epilogue is the case's end: the frontier, the submission.
+	epilogue() scene
+}
+
 // pageStater is implemented by scenes that tell the web page more than
 // their name (the round screen: chapter, round, report, goals, an
 // announcement). Game publishes it through the bridge after every Update;
@@ -42,26 +58,9 @@ type pageStater interface {
 // converted with c.dp (for boxes and strokes) or through ui's text sizes
 // (which also apply the text-size setting).
 type ctx struct {
-	// in holds this tick's input intents (input.go is the only code that
-	// reads ebiten's input). Pointer positions are in device pixels.
-	in *intents
-	// w and h are the screen's size in device pixels; they change when the
-	// window is resized, moved to another monitor or made fullscreen.
-	w, h float64
-	// scale is the device scale factor (device pixels per logical pixel),
-	// 1 on ordinary screens and 2 on most high-DPI ones.
-	scale float64
+	frame
 	// seed is the seed of new runs (from -seed, or the clock in main).
 	seed uint64
-	// tick counts Update calls since the game started (60 per second).
-	tick int64
-	// settings are the student's preferences (text size 1–2, reduced
-	// motion); changes take effect on the next tick; call c.saveSettings
-	// after changing them.
-	settings *save.Settings
-	// ui holds the fonts, the theme colours and the message catalog; its
-	// text scale follows settings and scale.
-	ui *ui
 	// docs are the case's documents in reading order: docs[0] is the
 	// prologue, docs[i] for i ≥ 1 chapter i; a document whose Setup is nil
 	// has no round.
@@ -105,15 +104,8 @@ type ctx struct {
 	exportDir string
 	// br publishes the page state to the browser (no-op on desktop).
 	br bridge
+	// open builds the next scene (Game's scene set).
+	open opener
 	// quit is set to end the game at the end of the tick.
 	quit bool
 }
-
-// dp converts logical pixels to device pixels.
-func (c *ctx) dp(v float64) float64 { return v * c.scale }
-
-// t returns the catalog message id formatted with args (fmt verbs).
-func (c *ctx) t(id string, args ...any) string { return c.ui.t(id, args...) }
-
-// reducedMotion reports whether animations should be replaced by cuts.
-func (c *ctx) reducedMotion() bool { return c.settings.ReducedMotion }

@@ -129,7 +129,7 @@ func (t *titleScene) update(c *ctx) (scene, error) {
 		t.mode = titleMain
 		t.layout(c)
 	}
-	fired := t.ring.update(c)
+	fired := t.ring.update(&c.frame)
 	switch {
 	case fired == nil:
 		return nil, nil

@@ -52,6 +52,7 @@ import (
 
 	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/layout"
+	"github.com/longtail-case/longtail/game/save"
 )
 
 // rect is a box in device pixels.
@@ -207,7 +208,7 @@ type widget interface {
 	// update handles this tick's intents; focused says whether the widget
 	// has keyboard focus. It returns true when the widget was activated or
 	// its value changed.
-	update(c *ctx, focused bool) bool
+	update(c *frame, focused bool) bool
 	// draw draws the widget (not the focus ring).
 	draw(dst *ebiten.Image, u *ui, focused bool)
 }
@@ -254,7 +255,7 @@ func (f *focusRing) focused() widget {
 
 // update moves the focus with Tab / Shift-Tab and a click, lets every
 // widget handle the tick, and returns the widget that fired (or nil).
-func (f *focusRing) update(c *ctx) widget {
+func (f *focusRing) update(c *frame) widget {
 	n := len(f.items)
 	if n == 0 {
 		return nil
@@ -312,7 +313,7 @@ type button struct {
 
 func (b *button) bounds() rect { return b.r }
 
-func (b *button) update(c *ctx, focused bool) bool {
+func (b *button) update(c *frame, focused bool) bool {
 	b.hot = c.in.pointer && b.r.contains(c.in.px, c.in.py)
 	if b.disabled {
 		return false
@@ -389,7 +390,7 @@ func (s *slider) set(v float64) bool {
 	return true
 }
 
-func (s *slider) update(c *ctx, focused bool) bool {
+func (s *slider) update(c *frame, focused bool) bool {
 	s.hot = c.in.pointer && s.r.contains(c.in.px, c.in.py)
 	if s.locked {
 		s.dragging = false
@@ -476,7 +477,7 @@ type toggle struct {
 
 func (t *toggle) bounds() rect { return t.r }
 
-func (t *toggle) update(c *ctx, focused bool) bool {
+func (t *toggle) update(c *frame, focused bool) bool {
 	t.hot = c.in.pointer && t.r.contains(c.in.px, c.in.py)
 	if (c.in.click && t.hot) || (focused && (c.in.activate || c.in.dx != 0)) {
 		t.on = !t.on
@@ -545,7 +546,7 @@ func (t *textField) box(u *ui) rect {
 	return b
 }
 
-func (t *textField) update(c *ctx, focused bool) bool {
+func (t *textField) update(c *frame, focused bool) bool {
 	t.hot = c.in.pointer && t.r.contains(c.in.px, c.in.py)
 	fired := false
 	t.submitted = false
@@ -614,3 +615,36 @@ func (t *textField) draw(dst *ebiten.Image, u *ui, focused bool) {
 		fillRect(dst, rect{cx + u.dp(1), cy + u.dp(3), u.dp(2), lh - u.dp(6)}, u.theme.focus)
 	}
 }
+
+// frame is what a widget sees on a tick: the input, the screen, the
+// fonts and the preferences. ctx embeds it; widgets take a *frame so they
+// depend on nothing else a scene can reach.
+type frame struct {
+	// in holds this tick's input intents (input.go is the only code that
+	// reads ebiten's input). Pointer positions are in device pixels.
+	in *intents
+	// w and h are the screen's size in device pixels; they change when the
+	// window is resized, moved to another monitor or made fullscreen.
+	w, h float64
+	// scale is the device scale factor (device pixels per logical pixel),
+	// 1 on ordinary screens and 2 on most high-DPI ones.
+	scale float64
+	// tick counts Update calls since the game started (60 per second).
+	tick int64
+	// settings are the student's preferences (text size 1–2, reduced
+	// motion); changes take effect on the next tick; call c.saveSettings
+	// after changing them.
+	settings *save.Settings
+	// ui holds the fonts, the theme colours and the message catalog; its
+	// text scale follows settings and scale.
+	ui *ui
+}
+
+// dp converts logical pixels to device pixels.
+func (c *frame) dp(v float64) float64 { return v * c.scale }
+
+// t returns the catalog message id formatted with args (fmt verbs).
+func (c *frame) t(id string, args ...any) string { return c.ui.t(id, args...) }
+
+// reducedMotion reports whether animations should be replaced by cuts.
+func (c *frame) reducedMotion() bool { return c.settings.ReducedMotion }
