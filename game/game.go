@@ -1,9 +1,13 @@
-// Package game is Long Tail's Ebiten layer: the scenes (title, chapter
-// reader, round, results, epilogue), input, text and widgets, autosave and
-// the window. It is the only package besides cmd/longtail that imports
-// ebiten; everything worth testing without a display lives in the pure
-// packages game/sim, game/play, game/layout, game/i18n, game/save,
-// game/classroom and content.
+// Package game is Long Tail's shell: the window, routing between scenes,
+// the pause overlay, focus loss and screen capture. It turns ebiten's
+// input into intents (input.go, the only code that reads keys, mouse and
+// touch), owns the scene context and builds the scenes through its
+// Opener. Each screen lives in its own package (title, reader, round,
+// results, epilogue, menu) over the shared scene and widget packages; the
+// shell and those packages are the only ones besides cmd/longtail that
+// import ebiten. Everything worth testing without a display lives in the
+// pure packages game/sim, game/play, game/layout, game/i18n, game/save,
+// game/page, game/classroom and content.
 package game
 
 import (
@@ -218,7 +222,7 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 	return nil
 }
 
-// pageState is what the page shows: the scene's own state when it has
+// PageState is what the page shows: the scene's own state when it has
 // one, else its name with the session being played (chapter, last round's
 // report, goals) and a one-line announcement when a round was just played.
 func (g *Game) PageState() page.State {
@@ -243,7 +247,7 @@ func (g *Game) PageState() page.State {
 	return ps
 }
 
-// flush lets the current scene save what is not saved yet (a reflection
+// Flush lets the current scene save what is not saved yet (a reflection
 // being typed) before it is left from the pause menu or the game ends.
 func (g *Game) Flush() {
 	if f, ok := g.cur.(interface{ Flush(*scene.Ctx) }); ok {

@@ -11,7 +11,7 @@ import (
 	"github.com/longtail-case/longtail/game/widget"
 )
 
-// epilogueScene closes the run: every chapter played with its goals, and
+// Scene closes the run: every chapter played with its goals, and
 // the export of the submission file (a JSON file on desktop, a download
 // in the browser).
 type Scene struct {

@@ -87,7 +87,7 @@ func (fc *frontierChart) fill(c *scene.Ctx, f *frontier, sess *play.Session, th 
 	fc.placed = widget.Rect{}
 }
 
-// place lays the chart out in card; it reports whether anything moved.
+// Place lays the chart out in card; it reports whether anything moved.
 func (fc *frontierChart) Place(u *widget.UI, card widget.Rect) bool {
 	if card == fc.placed && u.Scale == fc.scale {
 		return false
@@ -108,7 +108,7 @@ func (fc *frontierChart) Place(u *widget.UI, card widget.Rect) bool {
 	return true
 }
 
-// build adds the chart and the student's mark to m.
+// Build adds the chart and the student's mark to m.
 func (fc *frontierChart) Build(m *layout.Mesh, u *widget.UI, th *widget.MeshTheme) {
 	fc.Ch.Build(m, u, th)
 	if fc.You {
@@ -118,7 +118,7 @@ func (fc *frontierChart) Build(m *layout.Mesh, u *widget.UI, th *widget.MeshThem
 	}
 }
 
-// drawText draws the chart's texts and the "You" label.
+// DrawText draws the chart's texts and the "You" label.
 func (fc *frontierChart) DrawText(dst *ebiten.Image, u *widget.UI) {
 	fc.Ch.DrawText(dst, u)
 	if fc.You {

@@ -76,7 +76,7 @@ func newFrontier(sess *play.Session) *frontier {
 	return f
 }
 
-// done reports whether every combination has been played.
+// Done reports whether every combination has been played.
 func (f *frontier) Done() bool { return f.next >= f.Total || f.Err != nil }
 
 // step plays the next combination.

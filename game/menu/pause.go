@@ -10,7 +10,7 @@ import (
 	"github.com/longtail-case/longtail/game/widget"
 )
 
-// pauseMenu is the overlay Escape opens on every screen but the title:
+// Pause is the overlay Escape opens on every screen but the title:
 // resume, settings, back to the title, quit (desktop only). The scene
 // under it does not update while it is open.
 type Pause struct {
@@ -35,7 +35,7 @@ func NewPause(c *scene.Ctx) *Pause {
 	return p
 }
 
-// canQuit reports whether the platform has a window to close.
+// CanQuit reports whether the platform has a window to close.
 func CanQuit() bool { return runtime.GOOS != "js" }
 
 func (p *Pause) Layout(c *scene.Ctx) {
@@ -114,7 +114,7 @@ func (p *Pause) Draw(dst *ebiten.Image, c *scene.Ctx) {
 	p.ring.Draw(dst, c.UI)
 }
 
-// drawVeil dims the screen and shows the wrapped message in the middle
+// DrawVeil dims the screen and shows the wrapped message in the middle
 // (focus lost), each line centred.
 func DrawVeil(dst *ebiten.Image, c *scene.Ctx, lines []layout.Line) {
 	widget.FillRect(dst, widget.Rect{X: 0, Y: 0, W: c.W, H: c.H}, color.RGBA{0, 0, 0, 0xa0})

@@ -8,7 +8,7 @@ import (
 	"github.com/longtail-case/longtail/game/widget"
 )
 
-// settingsPanel holds the settings controls shared by the title screen and
+// Settings holds the settings controls shared by the title screen and
 // the pause menu: text size (100–200% in steps of 25), reduced motion and
 // fullscreen.
 type Settings struct {
@@ -26,10 +26,10 @@ func NewSettings(c *scene.Ctx) *Settings {
 	}
 }
 
-// widgets returns the panel's controls in tab order.
+// Widgets returns the panel's controls in tab order.
 func (p *Settings) Widgets() []widget.Widget { return []widget.Widget{p.size, p.motion, p.full} }
 
-// layout places the controls in a column of width w from (x, y) and
+// Layout places the controls in a column of width w from (x, y) and
 // returns the height used.
 func (p *Settings) Layout(c *scene.Ctx, x, y, w float64) float64 {
 	p.size.Label = c.T("settings.textsize")
@@ -52,7 +52,7 @@ func (p *Settings) Layout(c *scene.Ctx, x, y, w float64) float64 {
 	return p.full.R.Y + p.full.R.H - p.size.R.Y
 }
 
-// apply acts on a fired control; it returns true when w was one of the
+// Apply acts on a fired control; it returns true when w was one of the
 // panel's.
 func (p *Settings) Apply(c *scene.Ctx, w widget.Widget) bool {
 	switch w {

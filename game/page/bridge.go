@@ -9,7 +9,7 @@ import (
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-// pageState is what the web page around the game shows: the scene, the
+// State is what the web page around the game shows: the scene, the
 // chapter and round, the current round's report and goals, and one short
 // sentence for the page's polite live region. The game builds one every
 // update and hands it to bridge.publish; publishing is cheap when nothing
@@ -97,7 +97,7 @@ type metricInfo struct {
 	Format metricFormat
 }
 
-// pageMetric returns the label and format of the metric with the given
+// Metric returns the label and format of the metric with the given
 // snake_case name; unknown names are shown by their key as an index.
 func Metric(name string) metricInfo {
 	switch name {
@@ -169,7 +169,7 @@ func Metric(name string) metricInfo {
 	return metricInfo{name, asIndex}
 }
 
-// formatMetric writes the value of the named metric for reading, e.g.
+// FormatMetric writes the value of the named metric for reading, e.g.
 // "31.4%" for a share of 0.314 and "12,345" for money.
 func FormatMetric(name string, v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -184,7 +184,7 @@ func FormatMetric(name string, v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// groupThousands writes a whole number with commas between thousands, and
+// GroupThousands writes a whole number with commas between thousands, and
 // a minus sign (U+2212) when negative.
 func GroupThousands(v float64) string {
 	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
@@ -216,7 +216,7 @@ func pageRows(r *sim.Report) []pageRow {
 	return rows
 }
 
-// pageWhy is the analysis as the page beside the game shows it: the
+// Why is the analysis as the page beside the game shows it: the
 // contributions of each lever group to each goal, and the goals over the
 // other worlds. It is built once and never changed.
 type Why struct {
@@ -227,13 +227,13 @@ type Why struct {
 	Luck          []Luck
 }
 
-// pageContribution is one row of the page's contributions table.
+// Contribution is one row of the page's contributions table.
 type Contribution struct {
 	Lever  string
 	Values []string // signed, one per goal
 }
 
-// pageLuck is one row of the page's luck table.
+// Luck is one row of the page's luck table.
 type Luck struct {
 	Goal, Policy, Baseline, Own string
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/longtail-case/longtail/game/play"
 )
 
-// bridge connects the game to the web page around it: publish sets
+// Bridge connects the game to the web page around it: publish sets
 // window.longtail and hands the same object to window.longtailPublish when
 // the page's loader defines it; the loader fills the metrics table, the
 // goals table and the polite live region from it.
@@ -36,10 +36,10 @@ func MarkStartup(name string) {
 	t.Set(name, perf.Get("timeOrigin").Float()+perf.Call("now").Float())
 }
 
-// newBridge returns the bridge for this platform.
+// NewBridge returns the bridge for this platform.
 func NewBridge() Bridge { return Bridge{memory: &bridgeMemory{}} }
 
-// publish shows s on the page. It calls into the browser only when s
+// Publish shows s on the page. It calls into the browser only when s
 // differs from what was last published; the first call marks the page
 // ready (window.longtail.ready becomes true).
 func (b Bridge) Publish(s State) {

@@ -13,7 +13,7 @@ import (
 	"github.com/longtail-case/longtail/game/widget"
 )
 
-// readerItem is one laid-out piece of a document: wrapped text, a filled
+// ReaderItem is one laid-out piece of a document: wrapped text, a filled
 // box (quote and code backgrounds, table header) or a rule. Positions are
 // in content coordinates: x on the screen, y from the top of the document.
 type ReaderItem struct {
@@ -33,7 +33,7 @@ const (
 	itemRule
 )
 
-// readerScene shows one chapter of the case with headings, emphasis,
+// Scene shows one chapter of the case with headings, emphasis,
 // lists, quotes and tables, wrapped to the window and scrolled smoothly
 // by wheel, keys and touch. At the end a button plays the chapter's round
 // (when it has one) or moves on.
@@ -72,7 +72,7 @@ func New(c *scene.Ctx, d *content.Document) *Scene {
 
 func (r *Scene) Name() string { return "reader" }
 
-// pageState tells the page which chapter is open.
+// PageState tells the page which chapter is open.
 func (r *Scene) PageState() page.State {
 	return page.State{Scene: "reader", Chapter: r.Doc.Number}
 }
@@ -104,7 +104,7 @@ func spanRuns(spans []content.Span, base widget.Style) []layout.Run {
 	return runs
 }
 
-// layout lays the document out for the current width and text size: at
+// Layout lays the document out for the current width and text size: at
 // once as far as a little more than the view, the rest a screen or two per
 // tick (layoutMore from Update), so that a chapter's first frame does not
 // wait for all of it: shaping every word of a chapter took a fifth of a
@@ -140,7 +140,7 @@ func (r *Scene) Layout(c *scene.Ctx) bool {
 	return true
 }
 
-// layoutMore lays the next top-level blocks out until ahead device pixels
+// LayoutMore lays the next top-level blocks out until ahead device pixels
 // more of the document are laid out (math.Inf(1) for all of it), and the
 // goals and the button's place after the last. Until then the document's
 // height and the button's place are provisional: a view below the text

@@ -15,7 +15,7 @@ import (
 	"github.com/longtail-case/longtail/game/widget"
 )
 
-// resultsScene shows a chapter's outcome: each goal met or missed with its
+// Scene shows a chapter's outcome: each goal met or missed with its
 // numbers; why it happened (whyPanel: each lever's contribution from
 // counterfactual replays, a waterfall and a luck strip per goal, computed a
 // replay a tick); what moved (the levers and the metrics that moved most,
@@ -51,7 +51,7 @@ type resultBlock struct {
 	mark    int // 0 none, 1 met, 2 missed
 }
 
-// newResultsScene returns the results screen of a finished (or ended)
+// New returns the results screen of a finished (or ended)
 // chapter session; doc may be nil for the sandbox.
 func New(c *scene.Ctx, sess *play.Session, doc *content.Document) scene.Scene {
 	r := &Scene{c: c, sess: sess, doc: doc, next: &widget.Button{Primary: true}, dirty: -1}
@@ -173,7 +173,7 @@ func drivers(c *scene.Ctx, sess *play.Session) []string {
 	return out
 }
 
-// layout lays the page out from the top at the current scroll.
+// Layout lays the page out from the top at the current scroll.
 func (r *Scene) Layout(c *scene.Ctx) {
 	u := c.UI
 	margin := c.DP(24)
@@ -379,7 +379,7 @@ func (r *Scene) Update(c *scene.Ctx) (scene.Scene, error) {
 	return nil, nil
 }
 
-// flush saves answers typed since the last autosave (the window is closing).
+// Flush saves answers typed since the last autosave (the window is closing).
 func (r *Scene) Flush(c *scene.Ctx) {
 	if r.dirty >= 0 {
 		r.saveReflections(c)

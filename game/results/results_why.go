@@ -109,7 +109,7 @@ func (w *whyPanel) step(c *scene.Ctx) bool {
 	return true
 }
 
-// finish runs every remaining replay at once (for tests and benchmarks).
+// Finish runs every remaining replay at once (for tests and benchmarks).
 func (w *whyPanel) Finish(c *scene.Ctx) {
 	for w.State == WhyRunning {
 		w.step(c)
@@ -550,7 +550,7 @@ func tickValue(metric string, v, step float64) string {
 
 func (w *whyPanel) add(s whyShape) { w.Shapes = append(w.Shapes, s) }
 
-// text adds a line of text at x, y (its top), aligned at x by align.
+// Text adds a line of text at x, y (its top), aligned at x by align.
 func (w *whyPanel) Text(s string, st widget.Style, size, x, y, align float64) {
 	w.add(whyShape{Kind: shapeText, R: widget.Rect{X: x, Y: y, W: 0, H: 0}, text: s, st: st, size: size, align: align})
 }
@@ -564,7 +564,7 @@ func (w *whyPanel) dashed(x0, y0, x1, y1, width float64, clr color.RGBA, dash fl
 	}
 }
 
-// draw draws the charts, offset by the scroll position.
+// Draw draws the charts, offset by the scroll position.
 func (w *whyPanel) Draw(dst *ebiten.Image, u *widget.UI, scroll, screenH float64) {
 	for _, s := range w.Shapes {
 		r := s.R

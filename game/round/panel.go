@@ -104,7 +104,7 @@ func newLeverPanel(c *scene.Ctx, sess *play.Session) *leverPanel {
 	return p
 }
 
-// widgets returns the panel's focusable controls in order.
+// Widgets returns the panel's focusable controls in order.
 func (p *leverPanel) Widgets(dst []widget.Widget) []widget.Widget {
 	for i := range p.rows {
 		if w := p.rows[i].widget(); w != nil {
@@ -114,7 +114,7 @@ func (p *leverPanel) Widgets(dst []widget.Widget) []widget.Widget {
 	return dst
 }
 
-// layout places the panel in card and its rows in the scrolled viewport.
+// Layout places the panel in card and its rows in the scrolled viewport.
 // focused is the widget with keyboard focus; when it belongs to the panel
 // and focusMoved is set, the panel scrolls to show it.
 func (p *leverPanel) Layout(c *scene.Ctx, sess *play.Session, card widget.Rect, focused widget.Widget, focusMoved bool) {
@@ -222,7 +222,7 @@ func (p *leverPanel) Layout(c *scene.Ctx, sess *play.Session, card widget.Rect, 
 	}
 }
 
-// apply sends a changed control's value to the session. It returns true
+// Apply sends a changed control's value to the session. It returns true
 // when the session accepted it.
 func (p *leverPanel) Apply(c *scene.Ctx, sess *play.Session, fired widget.Widget) bool {
 	for i := range p.rows {
@@ -297,7 +297,7 @@ func (p *leverPanel) lockAll(c *scene.Ctx) {
 	}
 }
 
-// draw draws the panel: heading, groups, locked rows and, through drawW,
+// Draw draws the panel: heading, groups, locked rows and, through drawW,
 // the controls (clipped to the viewport) with the focus ring.
 func (p *leverPanel) Draw(dst *ebiten.Image, c *scene.Ctx, focused widget.Widget) {
 	u := c.UI

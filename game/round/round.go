@@ -121,7 +121,7 @@ type goalView struct {
 	label                string // the chapter's wording
 }
 
-// newRoundScene returns the round screen for a session of a chapter; doc
+// New returns the round screen for a session of a chapter; doc
 // is nil for the sandbox. The session starts paused (turn-based).
 func New(c *scene.Ctx, sess *play.Session, doc *content.Document) (scene.Scene, error) {
 	if sess == nil || sess.World() == nil {
@@ -375,7 +375,7 @@ func (s *roundScene) networkShown() bool { return !s.compact() || !s.showCharts 
 // chartsShown reports whether the charts are on screen.
 func (s *roundScene) chartsShown() bool { return !s.compact() || s.showCharts }
 
-// build prepares the frame's network mesh (the charts' mesh is built with
+// Build prepares the frame's network mesh (the charts' mesh is built with
 // the static layer). Most of a large network does not move from frame to
 // frame, and drawing its thousands of flows and nodes is most of a
 // frame's cost under a software renderer, so that part is drawn once onto

@@ -121,7 +121,7 @@ type netTexts struct {
 	count, top10, tail, hub, rival, hint string
 }
 
-// update formats the labels for n active providers.
+// Update formats the labels for n active providers.
 func (t *netTexts) Update(c *scene.Ctx, n int) {
 	if t.cat == any(c.UI.Cat) && t.n == n && t.count != "" {
 		return

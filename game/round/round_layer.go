@@ -28,7 +28,7 @@ func (l *layer) fit(w, h int) bool {
 	return true
 }
 
-// draw copies the layer onto dst, replacing what is there.
+// Draw copies the layer onto dst, replacing what is there.
 func (l *layer) Draw(dst *ebiten.Image) {
 	if l.img != nil {
 		dst.DrawImage(l.img, &l.op)

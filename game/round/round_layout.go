@@ -99,7 +99,7 @@ type labelKey struct {
 	cat      any
 }
 
-// layout places the title bar, the network and the right column; the
+// Layout places the title bar, the network and the right column; the
 // charts are re-placed when the window or the text size changes.
 func (s *roundScene) Layout() {
 	c, u := s.c, s.c.UI

@@ -95,7 +95,7 @@ func (r *roundRig) ticks(n int) {
 	}
 }
 
-// draw draws the screen and returns its pixels.
+// Draw draws the screen and returns its pixels.
 func (r *roundRig) Draw() *image.RGBA {
 	r.img.Clear()
 	r.s.Draw(r.img)

@@ -8,7 +8,7 @@ import (
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-// metricLabel returns a metric's name for reading.
+// MetricLabel returns a metric's name for reading.
 func MetricLabel(c *Ctx, name string) string {
 	if id := "round.metric." + name; c.UI.Cat.Has(id) {
 		return c.T(id)
@@ -16,7 +16,7 @@ func MetricLabel(c *Ctx, name string) string {
 	return name
 }
 
-// leverLabel returns a lever's name for reading.
+// LeverLabel returns a lever's name for reading.
 func LeverLabel(c *Ctx, key string) string {
 	if id := "round.lever." + key; c.UI.Cat.Has(id) {
 		return c.T(id)
@@ -24,7 +24,7 @@ func LeverLabel(c *Ctx, key string) string {
 	return key
 }
 
-// leverValueText writes a lever value as the lever panel shows it
+// LeverValueText writes a lever value as the lever panel shows it
 // (formatLever in panel.go: shares as percentages, switches by state).
 func LeverValueText(c *Ctx, key string, v float64) string {
 	if spec, ok := sim.Spec(key); ok {
@@ -33,7 +33,7 @@ func LeverValueText(c *Ctx, key string, v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// goalLabel returns a goal's label, or one made from its metric and
+// GoalLabel returns a goal's label, or one made from its metric and
 // threshold when it has none.
 func GoalLabel(c *Ctx, g sim.Goal) string {
 	if g.Label != "" {
@@ -46,7 +46,7 @@ func GoalLabel(c *Ctx, g sim.Goal) string {
 	return c.T(id, MetricLabel(c, g.Metric), page.FormatMetric(g.Metric, g.Value))
 }
 
-// whenKey returns the catalog key suffix of a goal's timing.
+// WhenKey returns the catalog key suffix of a goal's timing.
 func WhenKey(w sim.When) string {
 	if w == "" {
 		return string(sim.AtEnd)
@@ -54,7 +54,7 @@ func WhenKey(w sim.When) string {
 	return string(w)
 }
 
-// formatLever returns a lever's value as the panel shows it: shares as
+// FormatLever returns a lever's value as the panel shows it: shares as
 // percentages, the cap as "None" at 1, switches by their state.
 func FormatLever(c *Ctx, spec sim.LeverSpec, v float64) string {
 	switch spec.Key {
@@ -77,7 +77,7 @@ func FormatLever(c *Ctx, spec sim.LeverSpec, v float64) string {
 	return c.T("round.fmt.decimal1", v)
 }
 
-// docTitle returns a document's title, or its file name when untitled.
+// DocTitle returns a document's title, or its file name when untitled.
 func DocTitle(d *content.Document) string {
 	if d.Title != "" {
 		return d.Title
@@ -85,7 +85,7 @@ func DocTitle(d *content.Document) string {
 	return d.File
 }
 
-// switchTexts returns the on and off texts of a switch lever.
+// SwitchTexts returns the on and off texts of a switch lever.
 func SwitchTexts(c *Ctx, key string) (on, off string) {
 	if key == "ad_billing" {
 		return c.T("round.lever.interaction"), c.T("round.lever.exposure")

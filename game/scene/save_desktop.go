@@ -17,7 +17,7 @@ type fileStore struct {
 	err error // why the directory is unusable, nil when fine
 }
 
-// newSaveStore returns the platform's store; dir overrides the directory
+// NewSaveStore returns the platform's store; dir overrides the directory
 // (tests), "" means the user's config directory.
 func NewSaveStore(dir string) SaveStore {
 	if dir == "" {
@@ -42,7 +42,7 @@ func (f *fileStore) Load() ([]byte, error) {
 	return data, err
 }
 
-// store writes to a temporary file in the same directory and renames it
+// Store writes to a temporary file in the same directory and renames it
 // over the save, so a crash never leaves half a save.
 func (f *fileStore) Store(data []byte) error {
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
@@ -66,7 +66,7 @@ func (f *fileStore) Store(data []byte) error {
 	return nil
 }
 
-// moveAside renames the save to save.json.corrupt-<n> with the first free n.
+// MoveAside renames the save to save.json.corrupt-<n> with the first free n.
 func (f *fileStore) MoveAside() (string, error) {
 	for n := 1; n < 1000; n++ {
 		p := fmt.Sprintf("%s.corrupt-%d", f.path(), n)

@@ -20,7 +20,7 @@ type localStore struct {
 
 const localKey = "longtail.save"
 
-// newSaveStore returns the browser's store; dir is ignored.
+// NewSaveStore returns the browser's store; dir is ignored.
 func NewSaveStore(string) SaveStore {
 	s := &localStore{}
 	func() {

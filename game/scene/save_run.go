@@ -10,7 +10,7 @@ import (
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-// chapterOrder returns the document numbers the run goes through: the
+// ChapterOrder returns the document numbers the run goes through: the
 // assignment's chapters, or every document of the case in order.
 func (c *Ctx) ChapterOrder() []int {
 	if c.Assignment != nil {
@@ -23,7 +23,7 @@ func (c *Ctx) ChapterOrder() []int {
 	return out
 }
 
-// nextChapter returns the document after n in the run's order, or −1 at
+// NextChapter returns the document after n in the run's order, or −1 at
 // the end.
 func (c *Ctx) NextChapter(n int) int {
 	order := c.ChapterOrder()
@@ -34,7 +34,7 @@ func (c *Ctx) NextChapter(n int) int {
 	return order[i+1]
 }
 
-// startCase begins a new run at document n (the first of the run's order
+// StartCase begins a new run at document n (the first of the run's order
 // when n < 0) with seed, and returns its reader.
 func StartCase(c *Ctx, seed uint64, n int) Scene {
 	p := &save.Progress{Seed: seed, Scene: "reader", Chapters: []save.Chapter{}, Reflections: []save.Reflection{}}
@@ -56,7 +56,7 @@ func StartCase(c *Ctx, seed uint64, n int) Scene {
 	return c.Open.Reader(c.DocByNumber(n))
 }
 
-// openChapter shows document n's reader (or the epilogue when n < 0) and
+// OpenChapter shows document n's reader (or the epilogue when n < 0) and
 // records where the student is.
 func OpenChapter(c *Ctx, n int) Scene {
 	d := c.DocByNumber(n)
@@ -74,7 +74,7 @@ func OpenChapter(c *Ctx, n int) Scene {
 	return c.Open.Reader(d)
 }
 
-// playChapter starts (or resumes) chapter n's session and returns the
+// PlayChapter starts (or resumes) chapter n's session and returns the
 // round screen, or its results when every round was played.
 func PlayChapter(c *Ctx, n int) (Scene, error) {
 	d := c.DocByNumber(n)
@@ -116,7 +116,7 @@ func PlayChapter(c *Ctx, n int) (Scene, error) {
 	return c.Open.Round(sess, d)
 }
 
-// sandboxSetup is the sandbox's scenario: the baseline with every lever
+// SandboxSetup is the sandbox's scenario: the baseline with every lever
 // unlocked and no goals.
 func SandboxSetup() sim.Setup {
 	var keys []string
@@ -131,7 +131,7 @@ func SandboxSetup() sim.Setup {
 // with seed 7).
 const baselineProviders = 1550
 
-// sandboxSetupFor is the sandbox's scenario scaled to about n active
+// SandboxSetupFor is the sandbox's scenario scaled to about n active
 // providers (n ≤ 0: unscaled): the candidates per round (entry_max) and
 // the attention they share grow by the same factor, so each provider's
 // prospects stay as they were (longtail-sim, n = 2000: 2,109 to 2,194
@@ -151,7 +151,7 @@ func SandboxSetupFor(n int) (sim.Setup, error) {
 	return setup, nil
 }
 
-// startSandbox starts a free sandbox session (chapter number 0, not saved
+// StartSandbox starts a free sandbox session (chapter number 0, not saved
 // over the case's progress) and returns its round screen.
 func StartSandbox(c *Ctx, seed uint64) (Scene, error) {
 	setup, err := SandboxSetupFor(c.Providers)
@@ -167,7 +167,7 @@ func StartSandbox(c *Ctx, seed uint64) (Scene, error) {
 	return c.Open.Round(sess, nil)
 }
 
-// continueRun restores the saved run: the assignment, every chapter's
+// ContinueRun restores the saved run: the assignment, every chapter's
 // session (replayed from its decisions) and the screen the student was on.
 func ContinueRun(c *Ctx) (Scene, error) {
 	p := c.Progress
@@ -208,7 +208,7 @@ func ContinueRun(c *Ctx) (Scene, error) {
 	return c.Open.Reader(d), nil
 }
 
-// sessionsInOrder returns the sessions played, in the run's chapter order.
+// SessionsInOrder returns the sessions played, in the run's chapter order.
 func (c *Ctx) SessionsInOrder() []*play.Session {
 	var out []*play.Session
 	for _, n := range c.ChapterOrder() {
@@ -219,7 +219,7 @@ func (c *Ctx) SessionsInOrder() []*play.Session {
 	return out
 }
 
-// submission builds the run's submission file.
+// Submission builds the run's submission file.
 func (c *Ctx) Submission() classroom.Submission {
 	var st classroom.Student
 	var refl []classroom.Reflection

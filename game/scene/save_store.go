@@ -14,20 +14,20 @@ import (
 // directory on desktop (save_desktop.go), localStorage in the browser
 // (save_js.go), memory in tests.
 type SaveStore interface {
-	// load returns the saved bytes; (nil, nil) when there is no save.
+	// Load returns the saved bytes; (nil, nil) when there is no save.
 	Load() ([]byte, error)
-	// store replaces the save atomically.
+	// Store replaces the save atomically.
 	Store(data []byte) error
-	// moveAside keeps a corrupt save under a new name and returns that
+	// MoveAside keeps a corrupt save under a new name and returns that
 	// name, so the student's data is never lost.
 	MoveAside() (string, error)
-	// where names the place for messages (a path or "browser storage").
+	// Where names the place for messages (a path or "browser storage").
 	Where() string
-	// available reports whether saving can work at all.
+	// Available reports whether saving can work at all.
 	Available() bool
 }
 
-// loadSave reads the autosave into c.settings and c.progress. A corrupt
+// LoadSave reads the autosave into c.settings and c.progress. A corrupt
 // save is moved aside and reported in c.notice; it never stops the game.
 func (c *Ctx) LoadSave() {
 	if !c.Store.Available() {
@@ -58,7 +58,7 @@ func (c *Ctx) LoadSave() {
 	c.Progress = f.Progress
 }
 
-// writeSave autosaves settings and progress. Failures become a visible
+// WriteSave autosaves settings and progress. Failures become a visible
 // warning; the game goes on.
 func (c *Ctx) WriteSave() {
 	if !c.Store.Available() {
@@ -77,7 +77,7 @@ func (c *Ctx) WriteSave() {
 	c.StorageWarning = false
 }
 
-// saveSettings is called after the settings change.
+// SaveSettings is called after the settings change.
 func (c *Ctx) SaveSettings() {
 	c.Settings.TextScale = math.Max(1, math.Min(2, c.Settings.TextScale))
 	c.WriteSave()
@@ -97,7 +97,7 @@ func (c *Ctx) recordSession(sess *play.Session) {
 	c.Sessions[sess.Chapter()] = sess
 }
 
-// roundPlayed is called by the round screen after every sess.Step: it
+// RoundPlayed is called by the round screen after every sess.Step: it
 // records the round in the progress and autosaves.
 func (c *Ctx) RoundPlayed(sess *play.Session) {
 	if c.Sandbox {
@@ -110,12 +110,12 @@ func (c *Ctx) RoundPlayed(sess *play.Session) {
 	c.WriteSave()
 }
 
-// leverChanged is called by the round screen after every sess.Set: the
+// LeverChanged is called by the round screen after every sess.Set: the
 // change is recorded (it is saved with the next round; a reload before
 // that round loses only the round in progress).
 func (c *Ctx) LeverChanged(sess *play.Session) { c.recordSession(sess) }
 
-// docByNumber returns the document with content number n, or nil.
+// DocByNumber returns the document with content number n, or nil.
 func (c *Ctx) DocByNumber(n int) *content.Document {
 	for _, d := range c.Docs {
 		if d.Number == n {
@@ -125,7 +125,7 @@ func (c *Ctx) DocByNumber(n int) *content.Document {
 	return nil
 }
 
-// setupFor returns the setup chapter n plays: the document's scenario
+// SetupFor returns the setup chapter n plays: the document's scenario
 // block, changed by the assignment when one is loaded.
 func (c *Ctx) SetupFor(n int) (sim.Setup, error) {
 	d := c.DocByNumber(n)

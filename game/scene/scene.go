@@ -13,7 +13,7 @@ import (
 	"github.com/longtail-case/longtail/game/widget"
 )
 
-// scene is one screen of the game. Game calls Update once per tick and
+// Scene is one screen of the game. Game calls Update once per tick and
 // Draw once per frame; a scene changes screens by returning the next scene
 // from Update. Scenes never hold the Game.
 type Scene interface {
@@ -33,19 +33,19 @@ type Scene interface {
 // rather than by name, so that no scene's package imports another's; Game
 // implements it.
 type opener interface {
-	// title is the title screen; seed, when non-zero, is the seed of a new run.
+	// Title is the title screen; seed, when non-zero, is the seed of a new run.
 	Title(seed uint64) Scene
-	// reader shows document d (the prologue, a chapter or the epilogue's text).
+	// Reader shows document d (the prologue, a chapter or the epilogue's text).
 	Reader(d *content.Document) Scene
-	// round plays sess, the round of chapter document doc (nil in the sandbox).
+	// Round plays sess, the round of chapter document doc (nil in the sandbox).
 	Round(sess *play.Session, doc *content.Document) (Scene, error)
-	// results shows how sess, the chapter of doc, went.
+	// Results shows how sess, the chapter of doc, went.
 	Results(sess *play.Session, doc *content.Document) Scene
-	// epilogue is the case's end: the frontier, the submission.
+	// Epilogue is the case's end: the frontier, the submission.
 	Epilogue() Scene
 }
 
-// pageStater is implemented by scenes that tell the web page more than
+// PageStater is implemented by scenes that tell the web page more than
 // their name (the round screen: chapter, round, report, goals, an
 // announcement). Game publishes it through the bridge after every Update;
 // other scenes publish pageState{Scene: Name()}.
@@ -53,7 +53,7 @@ type PageStater interface {
 	PageState() page.State
 }
 
-// ctx is what a scene sees on every tick. Game owns it and updates the
+// Ctx is what a scene sees on every tick. Game owns it and updates the
 // per-tick fields before calling Update; scenes may keep the pointer.
 //
 // Coordinates: the screen is drawn in device pixels (Game.LayoutF returns
@@ -63,54 +63,54 @@ type PageStater interface {
 // (which also apply the text-size setting).
 type Ctx struct {
 	widget.Frame
-	// seed is the seed of new runs (from -seed, or the clock in main).
+	// Seed is the seed of new runs (from -seed, or the clock in main).
 	Seed uint64
-	// docs are the case's documents in reading order: docs[0] is the
+	// Docs are the case's documents in reading order: docs[0] is the
 	// prologue, docs[i] for i ≥ 1 chapter i; a document whose Setup is nil
 	// has no round.
 	Docs []*content.Document
-	// store reads and writes the autosave (config dir or localStorage).
+	// Store reads and writes the autosave (config dir or localStorage).
 	Store SaveStore
-	// progress is the student's saved progress (save.Progress): seed,
+	// Progress is the student's saved progress (save.Progress): seed,
 	// chapters with their decisions, reflections, assignment and student;
 	// nil before the student starts. Scenes change it through the helpers
 	// in save.go (roundPlayed, leverChanged, writeSave), which
 	// autosave.
 	Progress *save.Progress
-	// sessions are the chapters' sessions by chapter number, rebuilt from
+	// Sessions are the chapters' sessions by chapter number, rebuilt from
 	// progress on Continue; the epilogue exports them.
 	Sessions map[int]*play.Session
-	// current is the session being played (the round and results
+	// Current is the session being played (the round and results
 	// screens), nil elsewhere; the page state reports it.
 	Current *play.Session
-	// assignment is the loaded classroom assignment, nil when none;
+	// Assignment is the loaded classroom assignment, nil when none;
 	// assignmentText and assignmentName are its file's text and name
 	// (saved with the progress so Continue restores it).
 	Assignment     *classroom.Assignment
 	AssignmentText string
 	AssignmentName string
-	// sandbox is true while the sandbox is being played (it is not saved
+	// Sandbox is true while the sandbox is being played (it is not saved
 	// over the case's progress).
 	Sandbox bool
-	// providers, when > 0, is about how many providers the sandbox should
+	// Providers, when > 0, is about how many providers the sandbox should
 	// have (Config.Providers).
 	Providers int
-	// notice is a one-line message the title screen shows once (a corrupt
+	// Notice is a one-line message the title screen shows once (a corrupt
 	// save moved aside, storage unavailable); scenes may set it.
 	Notice string
-	// storageWarning is true when saving is impossible (browser storage
+	// StorageWarning is true when saving is impossible (browser storage
 	// blocked); the title and results screens show a warning.
 	StorageWarning bool
-	// paused is true while the pause menu is open or the window has lost
+	// Paused is true while the pause menu is open or the window has lost
 	// focus; Game then does not call the scene's Update.
 	Paused bool
-	// exportDir is where the desktop writes submissions ("" default).
+	// ExportDir is where the desktop writes submissions ("" default).
 	ExportDir string
-	// br publishes the page state to the browser (no-op on desktop).
+	// Br publishes the page state to the browser (no-op on desktop).
 	Br page.Bridge
-	// open builds the next scene (Game's scene set).
+	// Open builds the next scene (Game's scene set).
 	Open opener
-	// quit is set to end the game at the end of the tick.
+	// Quit is set to end the game at the end of the tick.
 	Quit bool
 }
 

@@ -245,7 +245,7 @@ func (t *titleScene) beginAssignment(c *scene.Ctx, id, name string) scene.Scene 
 	return s
 }
 
-// layout places the widgets of the current mode.
+// Layout places the widgets of the current mode.
 func (t *titleScene) Layout(c *scene.Ctx) {
 	u := c.UI
 	margin := c.DP(24)

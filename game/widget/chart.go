@@ -9,10 +9,10 @@ import (
 	"github.com/longtail-case/longtail/game/layout"
 )
 
-// sizeTick is the text size of chart tick labels and legends, in logical pixels.
+// SizeTick is the text size of chart tick labels and legends, in logical pixels.
 const SizeTick = 11.5
 
-// chartLine is one series of a chart. Its points are xs[i], ys[i] in data
+// ChartLine is one series of a chart. Its points are xs[i], ys[i] in data
 // units; marker is a layout shape (0 circle … 3 triangle), so series are
 // told apart by shape as well as colour; -1 draws no markers. A width of
 // 0 draws markers only (a scatter).
@@ -25,7 +25,7 @@ type ChartLine struct {
 	Legend string // label and latest value, e.g. "Gini 0.62"
 }
 
-// chart is one live chart: a card with a title and headline value, axes
+// Chart is one live chart: a card with a title and headline value, axes
 // with tick labels and axis titles, and its series. Its data and text are
 // set once per round (or on resize) by set and place; build adds its lines
 // to the frame's mesh, and draw its text.
@@ -53,7 +53,7 @@ type Chart struct {
 	Toggle          *SmallButton // optional switch in the title row
 }
 
-// place lays the chart out in card and formats its tick labels.
+// Place lays the chart out in card and formats its tick labels.
 func (ch *Chart) Place(u *UI, card Rect) {
 	ch.Card = card
 	pad := u.DP(8)
@@ -152,7 +152,7 @@ func tickText(v float64, d int, sep string) string {
 	return layout.FormatNumber(v, d, sep)
 }
 
-// build adds the chart's card, grid, axes and series to m.
+// Build adds the chart's card, grid, axes and series to m.
 func (ch *Chart) Build(m *layout.Mesh, u *UI, th *MeshTheme) {
 	m.Rect(ch.Card.X, ch.Card.Y, ch.Card.W, ch.Card.H, th.Panel)
 	m.Frame(ch.Card.X, ch.Card.Y, ch.Card.W, ch.Card.H, u.DP(1), th.line)
@@ -208,7 +208,7 @@ func (ch *Chart) Build(m *layout.Mesh, u *UI, th *MeshTheme) {
 	}
 }
 
-// drawText draws the chart's title, headline value, legend and tick
+// DrawText draws the chart's title, headline value, legend and tick
 // labels, clipped to its card.
 func (ch *Chart) DrawText(dst *ebiten.Image, u *UI) {
 	dst = dst.SubImage(ClipRect(ch.Card)).(*ebiten.Image)
@@ -282,7 +282,7 @@ func buttonWidthSmall(u *UI, label string) float64 {
 	return u.Measure(label, Regular, SizeTick) + u.DP(16)
 }
 
-// smallButton is a compact button for chart switches; it draws its label
+// SmallButton is a compact button for chart switches; it draws its label
 // in tick-sized text.
 type SmallButton struct{ Button }
 
@@ -296,7 +296,7 @@ func (b *SmallButton) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	u.DrawTextAligned(dst, b.Label, Regular, SizeTick, b.R, 0.5, u.Theme.Text)
 }
 
-// clipRect converts r to the integer rectangle for SubImage clipping.
+// ClipRect converts r to the integer rectangle for SubImage clipping.
 func ClipRect(r Rect) image.Rectangle {
 	return image.Rect(int(math.Floor(r.X)), int(math.Floor(r.Y)), int(math.Ceil(r.X+r.W)), int(math.Ceil(r.Y+r.H)))
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/longtail-case/longtail/game/sim"
 )
 
-// kindColours are the node colours by kind (sim.Kind order), from the
+// KindColours are the node colours by kind (sim.Kind order), from the
 // Okabe–Ito palette that stays distinct under the common colour-vision
 // deficiencies; shapes tell the kinds apart as well.
 var KindColours = [layout.NumKinds]uint32{
@@ -20,7 +20,7 @@ var KindColours = [layout.NumKinds]uint32{
 	0xd98cbd, // service vendor: reddish purple, triangle
 }
 
-// meshTheme holds the theme's colours in the mesh's form.
+// MeshTheme holds the theme's colours in the mesh's form.
 type MeshTheme struct {
 	Net         layout.NetStyle
 	grid, axis  layout.RGBA
@@ -49,7 +49,7 @@ func NewMeshTheme(t Theme) MeshTheme {
 	return m
 }
 
-// meshDrawer submits a layout.Mesh with one draw call, sampling a white
+// MeshDrawer submits a layout.Mesh with one draw call, sampling a white
 // pixel, without Ebiten's anti-aliasing (deprecated in v2.9, and it renders
 // into a buffer of four times the pixels, too slow for the network under a
 // software renderer): the network's mesh feathers its own edges instead
@@ -64,17 +64,17 @@ func NewMeshDrawer(white *ebiten.Image) *MeshDrawer {
 	return &MeshDrawer{white: white}
 }
 
-// newWhite returns the white pixel every mesh samples.
+// NewWhite returns the white pixel every mesh samples.
 func NewWhite() *ebiten.Image {
 	img := ebiten.NewImage(3, 3)
 	img.Fill(color.White)
 	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 }
 
-// src returns the source point every vertex samples.
+// Src returns the source point every vertex samples.
 func (d *MeshDrawer) Src() (float32, float32) { return 1.5, 1.5 }
 
-// prepare converts the mesh's vertices for ebiten; it runs in Update so
+// Prepare converts the mesh's vertices for ebiten; it runs in Update so
 // that Draw only submits.
 func (d *MeshDrawer) Prepare(m *layout.Mesh) {
 	d.verts = d.verts[:0]
@@ -83,7 +83,7 @@ func (d *MeshDrawer) Prepare(m *layout.Mesh) {
 	}
 }
 
-// draw submits the prepared vertices with m's indices.
+// Draw submits the prepared vertices with m's indices.
 func (d *MeshDrawer) Draw(dst *ebiten.Image, m *layout.Mesh) {
 	if len(m.Indices) == 0 {
 		return
@@ -91,7 +91,7 @@ func (d *MeshDrawer) Draw(dst *ebiten.Image, m *layout.Mesh) {
 	dst.DrawTriangles32(d.verts, m.Indices, d.white, &d.op)
 }
 
-// netInputs converts the model's providers for the layout.
+// NetInputs converts the model's providers for the layout.
 func NetInputs(dst []layout.NetInput, ps []sim.Provider) []layout.NetInput {
 	dst = dst[:0]
 	for _, p := range ps {
@@ -102,7 +102,7 @@ func NetInputs(dst []layout.NetInput, ps []sim.Provider) []layout.NetInput {
 	return dst
 }
 
-// providerStory returns the lines the tooltip shows for a provider: kind,
+// ProviderStory returns the lines the tooltip shows for a provider: kind,
 // rank, age, traffic, profit and multi-homing. nd is its node; p is nil
 // for a provider that has just left.
 func ProviderStory(c *Frame, dst []string, nd *layout.NetNode, p *sim.Provider, round, active int, total float64) []string {
@@ -132,13 +132,13 @@ func ProviderStory(c *Frame, dst []string, nd *layout.NetNode, p *sim.Provider, 
 	return append(dst, c.T("round.story.single"))
 }
 
-// kindDigit returns a provider kind's number as the digit that ends the
+// KindDigit returns a provider kind's number as the digit that ends the
 // catalog ID of its name ("round.kind.0" …).
 func KindDigit(k int) string {
 	return string(rune('0' + max(0, min(layout.NumKinds-1, k))))
 }
 
-// networkFocus is the value network as a focusable control: with focus,
+// NetworkFocus is the value network as a focusable control: with focus,
 // the arrow keys move a highlight between providers by rank (up and left
 // toward the head, down and right toward the tail; Shift by ten), Home
 // jumps to the head and End to the end of the tail.

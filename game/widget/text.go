@@ -13,7 +13,7 @@ import (
 	"github.com/longtail-case/longtail/game/layout"
 )
 
-// style selects a face of the type family. The values are the layout.Run
+// Style selects a face of the type family. The values are the layout.Run
 // styles the game passes to layout.Wrap.
 type Style int
 
@@ -48,7 +48,7 @@ type fonts struct {
 	fellBack  bool // fallbacks parsed
 }
 
-// loadFonts parses the regular face (and the fallbacks), so that a
+// LoadFonts parses the regular face (and the fallbacks), so that a
 // broken font file is an error at start; the other styles follow on use.
 func LoadFonts() (*fonts, error) {
 	f := &fonts{}
@@ -58,7 +58,7 @@ func LoadFonts() (*fonts, error) {
 	return f, nil
 }
 
-// sources returns the faces of style st, parsing them the first time.
+// Sources returns the faces of style st, parsing them the first time.
 func (f *fonts) Sources(st Style) ([]*text.GoTextFaceSource, error) {
 	if f.src[st] != nil {
 		return f.src[st], nil
@@ -118,11 +118,11 @@ func (u *UI) faceKey(st Style, size float64) faceKey {
 	return faceKey{st, math.Round(u.TextPx(size)*4) / 4}
 }
 
-// textPx converts a text size in logical pixels into device pixels,
+// TextPx converts a text size in logical pixels into device pixels,
 // applying the text-size setting.
 func (u *UI) TextPx(size float64) float64 { return size * u.TextScale * u.Scale }
 
-// measure returns the advance of s in device pixels. Advances are cached
+// Measure returns the advance of s in device pixels. Advances are cached
 // by style, size and text: laying a chapter out measures each of its words
 // (about 2,000 in a chapter, many repeated) at least twice, and shaping a
 // word is the costliest step of the reader's first frame in the browser.
@@ -149,11 +149,11 @@ type advanceKey struct {
 // sizes); a full cache starts again empty.
 const maxAdvances = 1 << 15
 
-// lineHeight returns the distance between baselines for a text size, in
+// LineHeight returns the distance between baselines for a text size, in
 // device pixels (1.45 × the size for readable body text).
 func (u *UI) LineHeight(size float64) float64 { return math.Ceil(u.TextPx(size) * 1.45) }
 
-// drawText draws a single line of s with its top-left at (x, y) device
+// DrawText draws a single line of s with its top-left at (x, y) device
 // pixels. The line box is lineHeight(size) tall; the text is centred in it.
 func (u *UI) DrawText(dst *ebiten.Image, s string, st Style, size, x, y float64, clr color.Color) {
 	f := u.face(st, size)
@@ -165,7 +165,7 @@ func (u *UI) DrawText(dst *ebiten.Image, s string, st Style, size, x, y float64,
 	text.Draw(dst, s, f, op)
 }
 
-// drawTextAligned draws s in the box r, horizontally aligned by align (0
+// DrawTextAligned draws s in the box r, horizontally aligned by align (0
 // left, 0.5 centre, 1 right) and vertically centred.
 func (u *UI) DrawTextAligned(dst *ebiten.Image, s string, st Style, size float64, r Rect, align float64, clr color.Color) {
 	w := u.Measure(s, st, size)
@@ -174,7 +174,7 @@ func (u *UI) DrawTextAligned(dst *ebiten.Image, s string, st Style, size float64
 	u.DrawText(dst, s, st, size, x, y, clr)
 }
 
-// wrap breaks styled runs into lines no wider than width device pixels at
+// Wrap breaks styled runs into lines no wider than width device pixels at
 // text size size, with UAX #14 line breaking (see layout.Wrap).
 func (u *UI) Wrap(runs []layout.Run, size, width float64) []layout.Line {
 	return layout.Wrap(runs, width, func(s string, st int) float64 {
@@ -182,12 +182,12 @@ func (u *UI) Wrap(runs []layout.Run, size, width float64) []layout.Line {
 	})
 }
 
-// wrapPlain wraps a single-style string.
+// WrapPlain wraps a single-style string.
 func (u *UI) WrapPlain(s string, st Style, size, width float64) []layout.Line {
 	return u.Wrap([]layout.Run{{Text: s, Style: int(st)}}, size, width)
 }
 
-// drawLines draws wrapped lines with the first line's top at (x, y), one
+// DrawLines draws wrapped lines with the first line's top at (x, y), one
 // lineHeight(size) apart, and returns the height used.
 func (u *UI) DrawLines(dst *ebiten.Image, lines []layout.Line, size, x, y float64, clr color.Color) float64 {
 	lh := u.LineHeight(size)

@@ -1,45 +1,5 @@
 package widget
 
-// API for other scenes (the round screen uses the same toolkit):
-//
-//   - Coordinates are device pixels; c.dp(v) converts logical pixels.
-//     c.w × c.h is the screen. rect{x, y, w, h} is a box; rect.contains,
-//     rect.inset, rect.cut* split boxes for layout.
-//   - Text: c.ui.drawText(dst, s, style, size, x, y, colour) draws one line
-//     with its box's top-left at (x, y); c.ui.lineHeight(size) is that box's
-//     height; c.ui.measure(s, style, size) its width; c.ui.wrap(runs, size,
-//     width) breaks styled runs (UAX #14) into layout.Lines that
-//     c.ui.drawLines draws; c.ui.drawWrapped is the one-call form for short
-//     strings. Sizes are logical pixels (sizeSmall, sizeBody, sizeLarge,
-//     sizeH1…), scaled by the text-size setting and the device scale.
-//     Styles: regular, bold, italic, boldItalic, mono.
-//   - Strings: c.t("id", args...) looks a message up in the catalog
-//     (game/i18n); never build user-visible text by concatenation.
-//   - Colours: c.ui.theme (bg, panel, panelHi, text, muted, accent, focus,
-//     good, bad, line); fillRect / strokeRect / fillCircle draw shapes.
-//   - Widgets: button, slider, toggle and textField implement widget. Put
-//     them in a focusRing (ring.set(w1, w2, …) each time the layout
-//     changes); in Update call ring.update(c), which handles Tab /
-//     Shift-Tab, pointer hover and clicks, and returns the widget that was
-//     activated or changed this tick (nil: none); in Draw call
-//     ring.draw(dst, c.ui), which draws every widget and the focus ring
-//     around the focused one (around focusBox(u) when the widget has
-//     that method, else its bounds). Set bounds (field r) in Update before
-//     ring.update.
-//   - drawTooltip(dst, u, x, y, lines, screen) draws a box of text lines
-//     next to a point, kept inside screen.
-//   - drawPanel(dst, u, r) draws a card background; drawFocusRing,
-//     strokeLine, strokeRect, fillRect, fillCircle draw the rest.
-//   - Session hooks (save_store.go): after every sess.Step call
-//     c.roundPlayed(sess) (records and autosaves); after every sess.Set
-//     call c.leverChanged(sess). c.sandbox is true in the sandbox (nothing
-//     is saved); c.current is the session being played. When the chapter
-//     is over, return newResultsScene(c, sess, doc). Escape is Game's
-//     (pause menu); c.reducedMotion() says whether to animate.
-//   - A scene may implement pageState() pageState to publish more than
-//     its name to the web page; otherwise Game publishes the scene name
-//     with c.current's chapter, round, last report and goals.
-
 import (
 	"image/color"
 	"math"
@@ -55,15 +15,15 @@ import (
 	"github.com/longtail-case/longtail/game/save"
 )
 
-// rect is a box in device pixels.
+// Rect is a box in device pixels.
 type Rect struct{ X, Y, W, H float64 }
 
-// contains reports whether (px, py) lies inside r.
+// Contains reports whether (px, py) lies inside r.
 func (r Rect) Contains(px, py float64) bool {
 	return px >= r.X && px < r.X+r.W && py >= r.Y && py < r.Y+r.H
 }
 
-// inset shrinks r by d on every side.
+// Inset shrinks r by d on every side.
 func (r Rect) Inset(d float64) Rect {
 	return Rect{r.X + d, r.Y + d, math.Max(0, r.W-2*d), math.Max(0, r.H-2*d)}
 }
@@ -96,7 +56,7 @@ func defaultTheme() Theme {
 	}
 }
 
-// ui is the shared drawing toolkit: fonts, faces, theme and catalog.
+// UI is the shared drawing toolkit: fonts, faces, theme and catalog.
 type UI struct {
 	Cat       *i18n.Catalog
 	fonts     *fonts
@@ -115,13 +75,13 @@ func NewUI(cat *i18n.Catalog) (*UI, error) {
 	return &UI{Cat: cat, fonts: f, faces: map[faceKey]text.Face{}, advances: map[advanceKey]float64{}, Theme: defaultTheme(), Scale: 1, TextScale: 1}, nil
 }
 
-// t returns catalog message id formatted with args.
+// T returns catalog message id formatted with args.
 func (u *UI) T(id string, args ...any) string { return u.Cat.T(id, args...) }
 
 // dp converts logical pixels to device pixels.
 func (u *UI) DP(v float64) float64 { return v * u.Scale }
 
-// setScale updates the device and text scales; cached faces of old sizes
+// SetScale updates the device and text scales; cached faces of old sizes
 // are dropped.
 func (u *UI) SetScale(device, textScale float64) {
 	if device == u.Scale && textScale == u.TextScale {
@@ -148,25 +108,25 @@ func FillCircle(dst *ebiten.Image, x, y, radius float64, clr color.Color) {
 	vector.FillCircle(dst, float32(x), float32(y), float32(radius), clr, true)
 }
 
-// strokeCircle draws a circle's outline.
+// StrokeCircle draws a circle's outline.
 func StrokeCircle(dst *ebiten.Image, x, y, radius, width float64, clr color.Color) {
 	vector.StrokeCircle(dst, float32(x), float32(y), float32(radius), float32(width), clr, true)
 }
 
-// drawPanel draws a card: a filled box with a hairline border.
+// DrawPanel draws a card: a filled box with a hairline border.
 func DrawPanel(dst *ebiten.Image, u *UI, r Rect) {
 	FillRect(dst, r, u.Theme.Panel)
 	StrokeRect(dst, r, u.DP(1), u.Theme.Line)
 }
 
-// drawFocusRing draws the keyboard focus indicator around r: a 2-logical-
+// DrawFocusRing draws the keyboard focus indicator around r: a 2-logical-
 // pixel ring in the focus colour, 3 logical pixels outside the box.
 func DrawFocusRing(dst *ebiten.Image, u *UI, r Rect) {
 	o := u.DP(3)
 	StrokeRect(dst, Rect{r.X - o, r.Y - o, r.W + 2*o, r.H + 2*o}, u.DP(2), u.Theme.Focus)
 }
 
-// drawTooltip draws lines of text in a box next to (x, y), kept inside
+// DrawTooltip draws lines of text in a box next to (x, y), kept inside
 // screen. The first line is bold.
 func DrawTooltip(dst *ebiten.Image, u *UI, x, y float64, lines []string, screen Rect) {
 	if len(lines) == 0 {
@@ -201,19 +161,19 @@ func DrawTooltip(dst *ebiten.Image, u *UI, x, y float64, lines []string, screen 
 	}
 }
 
-// widget is a focusable control. Scenes set its bounds before
+// Widget is a focusable control. Scenes set its bounds before
 // focusRing.update and draw it through focusRing.draw.
 type Widget interface {
 	Bounds() Rect
-	// update handles this tick's intents; focused says whether the widget
+	// Update handles this tick's intents; focused says whether the widget
 	// has keyboard focus. It returns true when the widget was activated or
 	// its value changed.
 	Update(c *Frame, focused bool) bool
-	// draw draws the widget (not the focus ring).
+	// Draw draws the widget (not the focus ring).
 	Draw(dst *ebiten.Image, u *UI, focused bool)
 }
 
-// focusRing keeps the keyboard focus among a scene's widgets, in tab order.
+// FocusRing keeps the keyboard focus among a scene's widgets, in tab order.
 // The zero value focuses nothing once set has been called (set keeps only
 // a widget that was focused before); focus gives a widget the focus.
 type FocusRing struct {
@@ -221,7 +181,7 @@ type FocusRing struct {
 	Cur   int // index of the focused widget; −1 when none
 }
 
-// set replaces the widgets, keeping the focused one when it is still there.
+// Set replaces the widgets, keeping the focused one when it is still there.
 func (f *FocusRing) Set(items ...Widget) {
 	var old Widget
 	if f.Cur >= 0 && f.Cur < len(f.items) {
@@ -236,7 +196,7 @@ func (f *FocusRing) Set(items ...Widget) {
 	}
 }
 
-// focus gives w the keyboard focus.
+// Focus gives w the keyboard focus.
 func (f *FocusRing) Focus(w Widget) {
 	for i, it := range f.items {
 		if it == w {
@@ -245,7 +205,7 @@ func (f *FocusRing) Focus(w Widget) {
 	}
 }
 
-// focused returns the focused widget or nil.
+// Focused returns the focused widget or nil.
 func (f *FocusRing) Focused() Widget {
 	if f.Cur >= 0 && f.Cur < len(f.items) {
 		return f.items[f.Cur]
@@ -253,7 +213,7 @@ func (f *FocusRing) Focused() Widget {
 	return nil
 }
 
-// update moves the focus with Tab / Shift-Tab and a click, lets every
+// Update moves the focus with Tab / Shift-Tab and a click, lets every
 // widget handle the tick, and returns the widget that fired (or nil).
 func (f *FocusRing) Update(c *Frame) Widget {
 	n := len(f.items)
@@ -286,7 +246,7 @@ func (f *FocusRing) Update(c *Frame) Widget {
 	return fired
 }
 
-// draw draws every widget and the focus ring around the focused one.
+// Draw draws every widget and the focus ring around the focused one.
 func (f *FocusRing) Draw(dst *ebiten.Image, u *UI) {
 	for i, w := range f.items {
 		w.Draw(dst, u, i == f.Cur)
@@ -300,7 +260,7 @@ func (f *FocusRing) Draw(dst *ebiten.Image, u *UI) {
 	}
 }
 
-// button is a push button. A primary button is filled with the accent
+// Button is a push button. A primary button is filled with the accent
 // colour. It fires on a click or tap inside it, or Enter / Space when
 // focused.
 type Button struct {
@@ -339,18 +299,18 @@ func (b *Button) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	u.DrawTextAligned(dst, b.Label, Bold, SizeBody, b.R, 0.5, fg)
 }
 
-// buttonHeight returns the height of a button at the current text size
+// ButtonHeight returns the height of a button at the current text size
 // (at least 44 logical pixels, a comfortable touch target).
 func ButtonHeight(u *UI) float64 {
 	return math.Max(u.DP(44), u.LineHeight(SizeBody)+u.DP(16))
 }
 
-// buttonWidth returns the width a button needs for its label.
+// ButtonWidth returns the width a button needs for its label.
 func ButtonWidth(u *UI, label string) float64 {
 	return u.Measure(label, Bold, SizeBody) + u.DP(40)
 }
 
-// slider is a value control: arrows (Shift for a bigger step) when
+// Slider is a value control: arrows (Shift for a bigger step) when
 // focused, click or drag on its track, or touch. A locked slider shows its
 // value and a lock label but does not change.
 type Slider struct {
@@ -368,7 +328,7 @@ type Slider struct {
 
 func (s *Slider) Bounds() Rect { return s.R }
 
-// track returns the slider's track box: the lower half of r.
+// Track returns the slider's track box: the lower half of r.
 func (s *Slider) Track(u *UI) Rect {
 	pad := u.DP(12)
 	h := u.DP(6)
@@ -461,10 +421,10 @@ func (s *Slider) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	}
 }
 
-// sliderHeight returns the height a slider needs at the current text size.
+// SliderHeight returns the height a slider needs at the current text size.
 func SliderHeight(u *UI) float64 { return u.LineHeight(SizeSmall) + u.DP(34) }
 
-// toggle is an on/off switch with a label; it shows its state as text
+// Toggle is an on/off switch with a label; it shows its state as text
 // ("On"/"Off" from the catalog) as well as by the knob's position.
 type Toggle struct {
 	Label   string
@@ -507,7 +467,7 @@ func (t *Toggle) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	u.DrawTextAligned(dst, state, Bold, SizeSmall, Rect{sw.X - u.DP(10) - stw, t.R.Y, stw, t.R.H}, 0, u.Theme.Text)
 }
 
-// textField is a text entry box. Typed characters are appended at the end;
+// TextField is a text entry box. Typed characters are appended at the end;
 // Backspace deletes the last one; Enter inserts a line break when
 // multiline, otherwise it sets submitted for this tick. update returns
 // true when the text changed or was submitted. Space is text here, not
@@ -527,10 +487,10 @@ type TextField struct {
 
 func (t *TextField) Bounds() Rect { return t.R }
 
-// text returns the field's value.
+// Text returns the field's value.
 func (t *TextField) Text() string { return string(t.Value) }
 
-// focusBox rings the input box, not its label.
+// FocusBox rings the input box, not its label.
 func (t *TextField) FocusBox(u *UI) Rect { return t.box(u) }
 
 // box returns the input box below the label.
@@ -616,26 +576,26 @@ func (t *TextField) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	}
 }
 
-// frame is what a widget sees on a tick: the input, the screen, the
+// Frame is what a widget sees on a tick: the input, the screen, the
 // fonts and the preferences. ctx embeds it; widgets take a *frame so they
 // depend on nothing else a scene can reach.
 type Frame struct {
-	// in holds this tick's input intents (input.go is the only code that
+	// In holds this tick's input intents (input.go is the only code that
 	// reads ebiten's input). Pointer positions are in device pixels.
 	In *Intents
-	// w and h are the screen's size in device pixels; they change when the
+	// W and h are the screen's size in device pixels; they change when the
 	// window is resized, moved to another monitor or made fullscreen.
 	W, H float64
-	// scale is the device scale factor (device pixels per logical pixel),
+	// Scale is the device scale factor (device pixels per logical pixel),
 	// 1 on ordinary screens and 2 on most high-DPI ones.
 	Scale float64
-	// tick counts Update calls since the game started (60 per second).
+	// Tick counts Update calls since the game started (60 per second).
 	Tick int64
-	// settings are the student's preferences (text size 1–2, reduced
+	// Settings are the student's preferences (text size 1–2, reduced
 	// motion); changes take effect on the next tick; call c.saveSettings
 	// after changing them.
 	Settings *save.Settings
-	// ui holds the fonts, the theme colours and the message catalog; its
+	// UI holds the fonts, the theme colours and the message catalog; its
 	// text scale follows settings and scale.
 	UI *UI
 }
@@ -643,8 +603,8 @@ type Frame struct {
 // dp converts logical pixels to device pixels.
 func (c *Frame) DP(v float64) float64 { return v * c.Scale }
 
-// t returns the catalog message id formatted with args (fmt verbs).
+// T returns the catalog message id formatted with args (fmt verbs).
 func (c *Frame) T(id string, args ...any) string { return c.UI.T(id, args...) }
 
-// reducedMotion reports whether animations should be replaced by cuts.
+// ReducedMotion reports whether animations should be replaced by cuts.
 func (c *Frame) ReducedMotion() bool { return c.Settings.ReducedMotion }
