@@ -74,13 +74,15 @@ type Config struct {
 // Game routes ticks, frames and input to the current scene, and owns the
 // window-level behaviour: pause menu, fullscreen, focus loss, capture.
 type Game struct {
-	C       scene.Ctx
-	cur     scene.Scene
-	input   inputReader
-	pause   *menu.Pause // open pause menu, or nil
-	cfg     Config
-	shot    *ebiten.Image // frame copied for -capture
-	shotted bool
+	C     scene.Ctx
+	cur   scene.Scene
+	input inputReader
+	// overlays are the open overlays over cur (the pause menu), bottom
+	// first; only the top one is updated.
+	overlays []scene.Scene
+	cfg      Config
+	shot     *ebiten.Image // frame copied for -capture
+	shotted  bool
 	// announced is the round last announced to the page.
 	announced int
 	// frozenAt is the screen size of the frame last drawn while the
@@ -148,7 +150,7 @@ func (g *Game) Update() error {
 		return g.writeCapture()
 	}
 	if ebiten.IsWindowBeingClosed() {
-		g.Flush()
+		g.flush()
 		return ebiten.Termination
 	}
 	if g.C.Tick == 0 {
@@ -182,37 +184,29 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 		return nil
 	}
 	g.veil = nil // wrapped anew at the next focus loss, in the language of then
-	if g.pause != nil {
-		next, err := g.pause.Update(c)
+	switch {
+	case len(g.overlays) > 0:
+		next, err := g.overlays[len(g.overlays)-1].Update(c)
 		if err != nil {
 			return err
 		}
-		if g.pause.Closed {
-			g.pause = nil
+		if err := g.follow(next); err != nil {
+			return err
 		}
-		if next != nil {
-			g.pause = nil
-			g.Flush()
-			if err := g.enter(next); err != nil {
-				return err
-			}
-		}
-	} else if in.Back && g.cur.Name() != "title" {
-		g.pause = menu.NewPause(c)
-	} else {
+	case in.Back && g.cur.Name() != "title":
+		g.overlays = append(g.overlays, menu.NewPause(c))
+	default:
 		next, err := g.cur.Update(c)
 		if err != nil {
 			return err
 		}
-		if next != nil {
-			if err := g.enter(next); err != nil {
-				return err
-			}
+		if err := g.follow(next); err != nil {
+			return err
 		}
 	}
-	c.Paused = g.pause != nil
+	c.Paused = len(g.overlays) > 0
 	if c.Quit {
-		g.Flush()
+		g.flush()
 		return ebiten.Termination
 	}
 	c.Br.Publish(g.PageState())
@@ -247,9 +241,32 @@ func (g *Game) PageState() page.State {
 	return ps
 }
 
-// Flush lets the current scene save what is not saved yet (a reflection
+// follow acts on the scene an Update returned: nothing (nil), close the
+// top overlay (scene.Close), open an overlay on top, or leave for another
+// scene, closing every overlay and letting the current scene save first.
+func (g *Game) follow(next scene.Scene) error {
+	switch next.(type) {
+	case nil:
+		return nil
+	case scene.Close:
+		if n := len(g.overlays); n > 0 {
+			g.overlays = g.overlays[:n-1]
+		}
+		return nil
+	case scene.Overlay:
+		g.overlays = append(g.overlays, next)
+		return nil
+	}
+	if len(g.overlays) > 0 {
+		g.overlays = nil
+		g.flush()
+	}
+	return g.enter(next)
+}
+
+// flush lets the current scene save what is not saved yet (a reflection
 // being typed) before it is left from the pause menu or the game ends.
-func (g *Game) Flush() {
+func (g *Game) flush() {
 	if f, ok := g.cur.(interface{ Flush(*scene.Ctx) }); ok {
 		f.Flush(&g.C)
 	}
@@ -290,7 +307,7 @@ func (g *Game) writeCapture() error {
 	return ebiten.Termination
 }
 
-// Draw draws the current scene, the pause menu and the focus-loss veil.
+// Draw draws the current scene, its overlays and the focus-loss veil.
 //
 // Without focus the game does not advance, so once the veiled frame is on
 // the screen Draw leaves it there until the focus or the window's size
@@ -304,7 +321,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		screen.Fill(g.C.UI.Theme.Bg)
 		return
 	}
-	frozen := g.C.Paused && g.pause == nil // paused by the focus loss, not the menu
+	frozen := g.C.Paused && len(g.overlays) == 0 // paused by the focus loss, not an overlay
 	size := [2]float64{g.C.W, g.C.H}
 	if frozen && g.frozenAt == size && !ebiten.IsScreenClearedEveryFrame() && (g.shot == nil || g.shotted) {
 		return
@@ -317,9 +334,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.C.Tick == 1 {
 		page.MarkStartup("drawn")
 	}
-	if g.pause != nil {
-		g.pause.Draw(screen, &g.C)
-	} else if g.C.Paused {
+	for _, o := range g.overlays {
+		o.Draw(screen)
+	}
+	if len(g.overlays) == 0 && g.C.Paused {
 		menu.DrawVeil(screen, &g.C, g.veil)
 	}
 	if g.shot != nil && !g.shotted {

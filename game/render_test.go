@@ -291,7 +291,7 @@ func TestHighDPI(t *testing.T) {
 func TestPauseMenu(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: 1}, 1280, 800)
 	hs.tick(widget.Intents{Back: true})
-	if hs.g.pause == nil {
+	if len(hs.g.overlays) == 0 {
 		t.Fatal("Escape did not open the pause menu")
 	}
 	hs.shot("pause")
@@ -303,7 +303,7 @@ func TestPauseMenu(t *testing.T) {
 	hs.ticks(2)
 	hs.shot("pause-640-200pct")
 	hs.tick(widget.Intents{Back: true})
-	if hs.g.pause != nil {
+	if len(hs.g.overlays) != 0 {
 		t.Fatal("Escape did not close the pause menu")
 	}
 }

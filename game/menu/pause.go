@@ -19,12 +19,13 @@ type Pause struct {
 	ring                widget.FocusRing
 	box                 widget.Rect
 	heading             string
-	Closed              bool
+	c                   *scene.Ctx
 	scroll, maxScroll   float64
 }
 
 func NewPause(c *scene.Ctx) *Pause {
 	p := &Pause{
+		c:        c,
 		resume:   &widget.Button{Primary: true},
 		title:    &widget.Button{},
 		quit:     &widget.Button{},
@@ -79,8 +80,7 @@ func (p *Pause) Layout(c *scene.Ctx) {
 func (p *Pause) Update(c *scene.Ctx) (scene.Scene, error) {
 	p.Layout(c)
 	if c.In.Back {
-		p.Closed = true
-		return nil, nil
+		return scene.Close{}, nil
 	}
 	w := p.ring.Update(&c.Frame)
 	if f := p.ring.Focused(); f != nil && p.maxScroll > 0 {
@@ -95,7 +95,7 @@ func (p *Pause) Update(c *scene.Ctx) (scene.Scene, error) {
 	switch w {
 	case nil:
 	case p.resume:
-		p.Closed = true
+		return scene.Close{}, nil
 	case p.title:
 		return c.Open.Title(0), nil
 	case p.quit:
@@ -106,7 +106,15 @@ func (p *Pause) Update(c *scene.Ctx) (scene.Scene, error) {
 	return nil, nil
 }
 
-func (p *Pause) Draw(dst *ebiten.Image, c *scene.Ctx) {
+// Name is "pause" (the page keeps showing the scene below).
+func (p *Pause) Name() string { return "pause" }
+
+// Overlays marks the pause menu as an overlay.
+func (p *Pause) Overlays() {}
+
+// Draw dims the scene below and draws the menu over it.
+func (p *Pause) Draw(dst *ebiten.Image) {
+	c := p.c
 	widget.FillRect(dst, widget.Rect{X: 0, Y: 0, W: c.W, H: c.H}, color.RGBA{0, 0, 0, 0xb0})
 	widget.DrawPanel(dst, c.UI, p.box)
 	pad := c.DP(24)

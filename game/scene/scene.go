@@ -29,10 +29,28 @@ type Scene interface {
 	Name() string
 }
 
-// opener builds the scenes. Scenes open one another through c.open
+// Overlay is a scene shown over the scene below it (the pause menu). The
+// shell draws the scenes below it first and does not update them while it
+// is open. Its Update returns Close{} to close it, another Overlay to open
+// that on top, or any other scene to leave for it (which closes every
+// overlay).
+type Overlay interface {
+	Scene
+	// Overlays marks the type as an overlay; it is never called.
+	Overlays()
+}
+
+// Close is what an overlay's Update returns to close itself.
+type Close struct{}
+
+func (Close) Update(*Ctx) (Scene, error) { return nil, nil }
+func (Close) Draw(*ebiten.Image)         {}
+func (Close) Name() string               { return "close" }
+
+// Opener builds the scenes. Scenes open one another through c.Open
 // rather than by name, so that no scene's package imports another's; Game
 // implements it.
-type opener interface {
+type Opener interface {
 	// Title is the title screen; seed, when non-zero, is the seed of a new run.
 	Title(seed uint64) Scene
 	// Reader shows document d (the prologue, a chapter or the epilogue's text).
@@ -109,7 +127,7 @@ type Ctx struct {
 	// Br publishes the page state to the browser (no-op on desktop).
 	Br page.Bridge
 	// Open builds the next scene (Game's scene set).
-	Open opener
+	Open Opener
 	// Quit is set to end the game at the end of the tick.
 	Quit bool
 }
