@@ -156,7 +156,7 @@ func (g *Game) Update() error {
 	if g.C.Tick == 0 {
 		page.MarkStartup("update")
 	}
-	in := g.input.read(g.C.Scale)
+	in := g.input.read(g.C.Scale, g.C.Typing, g.C.Caret)
 	focused := ebiten.IsFocused() || g.cfg.Capture != ""
 	err := g.update(in, focused)
 	if g.C.Tick == 1 {
@@ -172,6 +172,7 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 	c := &g.C
 	c.In = in
 	c.Tick++
+	c.Typing = false // a focused text field sets it again in Update
 	c.UI.SetScale(c.Scale, c.Settings.TextScale)
 	if in.Fullscreen {
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())

@@ -1,7 +1,10 @@
 package game
 
 import (
+	"image"
+
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/exp/textinput"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/longtail-case/longtail/game/widget"
 )
@@ -19,6 +22,13 @@ type inputReader struct {
 	lastX      float64
 	lastY      float64
 	runeBuf    []rune
+	// field is the one text-input session (exp/textinput): while a text
+	// field has the focus it takes the typed text from the platform's
+	// input method (IME on Windows, macOS and the browser; plain key
+	// characters elsewhere), so Chinese, Japanese and accents can be
+	// composed; its committed text becomes Runes and what is being
+	// composed becomes Composing.
+	field textinput.Field
 }
 
 // repeat reports whether key was pressed this tick or is auto-repeating.
@@ -31,7 +41,11 @@ func repeat(k ebiten.Key) bool {
 // cursor coordinates into device pixels when needed (ebiten reports
 // positions in the Layout's coordinates, which already are device pixels,
 // so scale is used only for wheel distances).
-func (r *inputReader) read(scale float64) *widget.Intents {
+//
+// typing and caret are what the focused text field asked for on the last
+// tick (Frame.Typing, Frame.Caret): typed text through the input method,
+// whose candidate window goes at caret (device pixels).
+func (r *inputReader) read(scale float64, typing bool, caret widget.Rect) *widget.Intents {
 	in := &r.in
 	*in = widget.Intents{Runes: in.Runes[:0]}
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
@@ -79,8 +93,15 @@ func (r *inputReader) read(scale float64) *widget.Intents {
 	in.Home = inpututil.IsKeyJustPressed(ebiten.KeyHome)
 	in.End = inpututil.IsKeyJustPressed(ebiten.KeyEnd)
 	in.Backspace = repeat(ebiten.KeyBackspace)
-	r.runeBuf = ebiten.AppendInputChars(r.runeBuf[:0])
-	in.Runes = append(in.Runes, r.runeBuf...)
+	if typing {
+		r.typed(in, caret)
+	} else {
+		if r.field.IsFocused() {
+			r.field.Blur()
+		}
+		r.runeBuf = ebiten.AppendInputChars(r.runeBuf[:0])
+		in.Runes = append(in.Runes, r.runeBuf...)
+	}
 
 	_, wy := ebiten.Wheel()
 	in.Scroll = -wy * 48 * scale
@@ -134,4 +155,28 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// typed reads this tick's text from the input method into in: the text
+// committed since the last tick as Runes (the session's buffer is then
+// emptied, so the text field stays the one owner of the value), the text
+// being composed as Composing.
+func (r *inputReader) typed(in *widget.Intents, caret widget.Rect) {
+	if !r.field.IsFocused() {
+		r.field.Focus()
+	}
+	b := image.Rect(int(caret.X), int(caret.Y), int(caret.X+max(1, caret.W)), int(caret.Y+max(1, caret.H)))
+	if _, err := r.field.HandleInputWithBounds(b); err != nil {
+		// The platform's input method failed: fall back to plain key
+		// characters for the rest of the session.
+		r.field = textinput.Field{}
+		r.runeBuf = ebiten.AppendInputChars(r.runeBuf[:0])
+		in.Runes = append(in.Runes, r.runeBuf...)
+		return
+	}
+	if t := r.field.Text(); t != "" {
+		in.Runes = append(in.Runes, []rune(t)...)
+		r.field.SetTextAndSelection("", 0, 0)
+	}
+	in.Composing = r.field.TextForRendering()
 }

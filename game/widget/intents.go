@@ -38,6 +38,10 @@ type Intents struct {
 	// a Backspace press with key repeat.
 	Runes     []rune
 	Backspace bool
+	// Composing is the text an input method is composing and has not
+	// committed yet (pinyin being turned into 汉字, a dead key's accent),
+	// shown at the caret; "" when none.
+	Composing string
 	// Ctrl is true while Control (or Command on macOS) is held.
 	Ctrl bool
 }

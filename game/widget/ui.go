@@ -482,7 +482,8 @@ type TextField struct {
 	hot         bool
 	Lines       []layout.Line // wrapped value, computed in update
 	caretOn     bool
-	Submitted   bool // Enter pressed this tick in a single-line field
+	composing   string // the input method's text being composed, drawn after Value
+	Submitted   bool   // Enter pressed this tick in a single-line field
 }
 
 func (t *TextField) Bounds() Rect { return t.R }
@@ -534,9 +535,16 @@ func (t *TextField) Update(c *Frame, focused bool) bool {
 			}
 		}
 		t.caretOn = c.ReducedMotion() || (c.Tick/30)%2 == 0
+		t.composing = c.In.Composing
+	} else {
+		t.composing = ""
 	}
 	b := t.box(c.UI).Inset(c.DP(10))
-	t.Lines = c.UI.WrapPlain(string(t.Value), Regular, SizeBody, b.W-c.DP(4))
+	t.Lines = c.UI.WrapPlain(string(t.Value)+t.composing, Regular, SizeBody, b.W-c.DP(4))
+	if focused {
+		c.Typing = true
+		c.Caret = t.caret(c.UI)
+	}
 	return fired
 }
 
@@ -564,16 +572,29 @@ func (t *TextField) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	}
 	u.DrawLines(dst, lines, SizeBody, in.X, in.Y, u.Theme.Text)
 	if focused && t.caretOn {
-		cx, cy := in.X, in.Y
-		if n := len(lines); n > 0 {
-			cx += lines[n-1].Width
-			cy += float64(n-1) * lh
-			if len(t.Value) > 0 && t.Value[len(t.Value)-1] == '\n' {
-				cx, cy = in.X, cy+lh
-			}
-		}
-		FillRect(dst, Rect{cx + u.DP(1), cy + u.DP(3), u.DP(2), lh - u.DP(6)}, u.Theme.Focus)
+		FillRect(dst, t.caret(u), u.Theme.Focus)
 	}
+}
+
+// caret is the caret's box after the last visible line (the text being
+// composed included); the input method's window opens next to it.
+func (t *TextField) caret(u *UI) Rect {
+	in := t.box(u).Inset(u.DP(10))
+	lh := u.LineHeight(SizeBody)
+	fit := max(1, int(in.H/lh))
+	lines := t.Lines
+	if len(lines) > fit {
+		lines = lines[len(lines)-fit:]
+	}
+	cx, cy := in.X, in.Y
+	if n := len(lines); n > 0 {
+		cx += lines[n-1].Width
+		cy += float64(n-1) * lh
+		if t.composing == "" && len(t.Value) > 0 && t.Value[len(t.Value)-1] == '\n' {
+			cx, cy = in.X, cy+lh
+		}
+	}
+	return Rect{X: cx + u.DP(1), Y: cy + u.DP(3), W: u.DP(2), H: lh - u.DP(6)}
 }
 
 // Frame is what a widget sees on a tick: the input, the screen, the
@@ -595,6 +616,12 @@ type Frame struct {
 	// motion); changes take effect on the next tick; call c.saveSettings
 	// after changing them.
 	Settings *save.Settings
+	// Typing is set by a focused text field during Update: it wants typed
+	// text on the next tick, through the input method, whose candidate
+	// window the shell places at Caret (device pixels). The shell clears
+	// it before every Update.
+	Typing bool
+	Caret  Rect
 	// UI holds the fonts, the theme colours and the message catalog; its
 	// text scale follows settings and scale.
 	UI *UI
