@@ -211,6 +211,24 @@ func (f Formatter) lever(s sim.LeverSpec, v float64, d int) string {
 	return f.unit(s.Unit, v, d)
 }
 
+// Row is one metric of a report as a table shows it: its snake_case key,
+// its longer name (Description) and its value (Value).
+type Row struct {
+	Key, Label, Value string
+}
+
+// Rows returns the table of every metric of a report, in report order
+// (the web page's table of metrics; one row per sim.MetricNames name).
+func (f Formatter) Rows(r sim.Report) []Row {
+	names := sim.MetricNames()
+	rows := make([]Row, len(names))
+	for i, name := range names {
+		v, _ := r.Metric(name)
+		rows[i] = Row{Key: name, Label: f.Description(name), Value: f.Value(name, v)}
+	}
+	return rows
+}
+
 // unit writes v in the unit with d decimals.
 func (f Formatter) unit(u sim.Unit, v float64, d int) string {
 	if !finite(v) {

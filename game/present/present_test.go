@@ -320,3 +320,30 @@ func FuzzFormatter(f *testing.F) {
 		}
 	})
 }
+
+// TestRows: the page's table has one row per metric, in report order,
+// each written by Description and Value, so the page reads as the screens.
+func TestRows(t *testing.T) {
+	f := For(nil)
+	r := sim.Report{UserShare: 0.756, CumulativeRevenue: 61234.4, Gini: math.NaN()}
+	rows := f.Rows(r)
+	names := sim.MetricNames()
+	if len(rows) != len(names) {
+		t.Fatalf("%d rows for %d metrics", len(rows), len(names))
+	}
+	for i, row := range rows {
+		v, _ := r.Metric(names[i])
+		if want := (Row{names[i], f.Description(names[i]), f.Value(names[i], v)}); row != want {
+			t.Errorf("row %d = %+v, want %+v", i, row, want)
+		}
+	}
+	for _, want := range []Row{{"user_share", "Platform's share of users", "75.6%"}, {"gini", "Gini coefficient of visits", Missing}} {
+		found := false
+		for _, row := range rows {
+			found = found || row == want
+		}
+		if !found {
+			t.Errorf("no row %+v", want)
+		}
+	}
+}
