@@ -141,6 +141,20 @@ func (f Formatter) Threshold(name string, v float64) string {
 	return n
 }
 
+// Gap writes how far apart two values of the named metric are, without a
+// sign, at the metric's precision: a share in percentage points ("4.5
+// pts"), other metrics as numbers ("1,204"); a missed goal's shortfall.
+func (f Formatter) Gap(name string, d float64) string {
+	if !finite(d) {
+		return Missing
+	}
+	s := metric(name)
+	if s.Unit == sim.UnitShare {
+		return f.cat.T("results.why.points", Group(math.Abs(d)*100, s.Decimals, f.sep, f.point))
+	}
+	return Group(math.Abs(d), s.Decimals, f.sep, f.point)
+}
+
 // Change writes a change of the named metric with its sign, at the
 // metric's precision: a share in percentage points ("+1.2 pts"), other
 // metrics as numbers ("+7,905", "−0.012"). zero reports that the change

@@ -231,6 +231,9 @@ func TestCases(t *testing.T) {
 		{"share change nothing", first(f.Change("long_tail_share", 0.0004)), "±0.0 pts"},
 		{"count change nothing", first(f.Change("exits", -0.4)), "±0"},
 		{"NaN change", first(f.Change("exits", math.NaN())), Missing},
+		// A missed goal's shortfall: a share in points, no sign.
+		{"share gap", f.Gap("user_share", -0.045), "4.5 pts"},
+		{"money gap", f.Gap("cumulative_revenue", 1204.4), "1,204"},
 		{"switch off", f.Lever("ad_billing", 0), "By exposure"},
 		{"switch on", f.Lever("first_party", 1), "On"},
 		{"no cap", f.Lever("cap", 1), "None"},
