@@ -36,12 +36,29 @@ type Formatter struct {
 	point string // decimal point, e.g. "."
 }
 
-// For returns the formatter of cat; a nil cat writes English.
+// For returns the formatter of cat; a nil cat writes English. A catalog
+// without a thousands separator (round.fmt.thousands) or a decimal point
+// (present.point) gets the English "," and ".".
 func For(cat *i18n.Catalog) Formatter {
 	if cat == nil {
 		cat, _ = i18n.New("en") // English always exists
 	}
-	return Formatter{cat: cat, sep: cat.T("round.fmt.thousands"), point: cat.T("present.point")}
+	f := Formatter{cat: cat, sep: ",", point: "."}
+	if cat.Has("round.fmt.thousands") {
+		f.sep = cat.T("round.fmt.thousands")
+	}
+	if cat.Has("present.point") {
+		f.point = cat.T("present.point")
+	}
+	return f
+}
+
+// percent writes a number already written as a percentage ("31.4%").
+func (f Formatter) percent(n string) string {
+	if f.cat.Has("present.percent") {
+		return f.cat.T("present.percent", n)
+	}
+	return n + "%"
 }
 
 // Catalog returns the catalog the formatter takes its words from.
@@ -136,7 +153,7 @@ func (f Formatter) Threshold(name string, v float64) string {
 	}
 	n := trimZeros(Group(x, d, f.sep, f.point), f.point)
 	if s.Unit == sim.UnitShare {
-		return f.cat.T("present.percent", n)
+		return f.percent(n)
 	}
 	return n
 }
@@ -249,7 +266,7 @@ func (f Formatter) unit(u sim.Unit, v float64, d int) string {
 		return Missing
 	}
 	if u == sim.UnitShare {
-		return f.cat.T("present.percent", Group(v*100, d, f.sep, f.point))
+		return f.percent(Group(v*100, d, f.sep, f.point))
 	}
 	return Group(v, d, f.sep, f.point)
 }
