@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
@@ -233,8 +234,10 @@ func renderCSV(w io.Writer, cfg config, pts []point) error {
 // as the same float64).
 func csvNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
-// tableNumber formats a number for reading: whole numbers whole, large
-// numbers with one decimal, others with four significant digits.
+// tableNumber formats a grid value of a -sweep axis for reading, as the
+// user typed it: whole numbers whole, large numbers with one decimal,
+// others with four significant digits. (Metrics are written as the game
+// writes them: metricText.)
 func tableNumber(v float64) string {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
@@ -245,6 +248,17 @@ func tableNumber(v float64) string {
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	}
 	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// metricText writes a metric's value in the table as the game and the
+// debrief write it (package present): a share as a percentage, money
+// grouped by thousands. Over several seeds the value is a mean or a bound
+// of its interval, so counts get a decimal (present's Mean).
+func metricText(f present.Formatter, cfg config, name string, v float64) string {
+	if cfg.seeds > 1 {
+		return f.Mean(name, v)
+	}
+	return f.Value(name, v)
 }
 
 // title describes the run in one line.
@@ -268,6 +282,7 @@ func renderTable(w io.Writer, cfg config, pts []point) error {
 	b.WriteString(title(cfg))
 	b.WriteByte('\n')
 	all := rows(cfg, pts)
+	f := present.For(nil)
 	var cells [][]string
 	left := 1 // left-aligned leading columns
 	if len(cfg.axes) == 0 && !cfg.series {
@@ -281,9 +296,9 @@ func renderTable(w io.Writer, cfg config, pts []point) error {
 		for i, m := range cfg.metrics {
 			v := all[0].values[i]
 			if cfg.seeds > 1 {
-				cells = append(cells, []string{m, tableNumber(v.Mean), tableNumber(v.Lo), tableNumber(v.Hi)})
+				cells = append(cells, []string{m, metricText(f, cfg, m, v.Mean), metricText(f, cfg, m, v.Lo), metricText(f, cfg, m, v.Hi)})
 			} else {
-				cells = append(cells, []string{m, tableNumber(v.Mean)})
+				cells = append(cells, []string{m, metricText(f, cfg, m, v.Mean)})
 			}
 		}
 	} else {
@@ -305,8 +320,8 @@ func renderTable(w io.Writer, cfg config, pts []point) error {
 				line = append(line, tableNumber(v))
 			}
 			line = append(line, strconv.Itoa(rw.round))
-			for _, v := range rw.values {
-				line = append(line, tableNumber(v.Mean))
+			for i, v := range rw.values {
+				line = append(line, metricText(f, cfg, cfg.metrics[i], v.Mean))
 			}
 			cells = append(cells, line)
 		}

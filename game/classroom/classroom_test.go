@@ -19,6 +19,7 @@ import (
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
@@ -717,11 +718,40 @@ func TestResultJSON(t *testing.T) {
 	}
 }
 
-func TestFmt3(t *testing.T) {
-	for v, want := range map[float64]string{0.1733: "0.1733", 999: "999", 117600: "117,600", -1234567.8: "-1,234,568", 12: "12"} {
-		if got := fmt3(v); got != want {
-			t.Errorf("fmt3(%v) = %q, want %q", v, got, want)
+// TestDebriefWritesAsTheGame: the debrief's tables write metrics, goals
+// and levers with package present, so an instructor reads the string the
+// student read on screen for the same value.
+func TestDebriefWritesAsTheGame(t *testing.T) {
+	f := present.For(nil)
+	played := []Played{
+		{Final: map[string]float64{"gini": 0.8497, "long_tail_share": 0.3141, "cumulative_revenue": 61234.4}},
+		{Final: map[string]float64{"gini": 0.8612, "long_tail_share": 0.2899, "cumulative_revenue": 58000}},
+	}
+	rows := distTable(f, played)
+	want := map[string][3]string{
+		f.Label("gini"):               {f.Value("gini", 0.8497), f.Value("gini", (0.8497+0.8612)/2), f.Value("gini", 0.8612)},
+		f.Label("long_tail_share"):    {f.Value("long_tail_share", 0.2899), f.Value("long_tail_share", (0.2899+0.3141)/2), f.Value("long_tail_share", 0.3141)},
+		f.Label("cumulative_revenue"): {"58,000", "59,617", "61,234"},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("%d rows, want %d: %+v", len(rows), len(want), rows)
+	}
+	for _, r := range rows {
+		if w, ok := want[r.Metric]; !ok || [3]string{r.Min, r.Median, r.Max} != w {
+			t.Errorf("row %+v, want %v", r, w)
 		}
+	}
+	g := sim.Goal{Metric: "user_share", Op: ">=", Value: 0.76, When: sim.AtEnd}
+	if got := goalLabel(f, g); got != "User share ≥ 76% (end)" {
+		t.Errorf("goal label %q", got)
+	}
+	setup := sim.Setup{Unlocked: []string{"take_rate", "first_party"}, Goals: []sim.Goal{g}}
+	head, table := classTable(f, setup, []Played{{Levers: map[string]float64{"take_rate": 0.123, "first_party": 0.25}, Goals: []play.GoalResult{{Value: 0.756}}}})
+	if !slices.Equal(head, []string{"mean Take rate", "mean First-party features", "User share (end)"}) {
+		t.Errorf("head %q", head)
+	}
+	if len(table) != 1 || !slices.Equal(table[0], []string{f.LeverMean("take_rate", 0.123), f.LeverMean("first_party", 0.25), f.Value("user_share", 0.756)}) {
+		t.Errorf("rows %q", table)
 	}
 }
 

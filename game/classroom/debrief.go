@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
@@ -21,12 +22,15 @@ import (
 // innovation, everyone's concentration curves, the frontier of the sweep
 // with the students on it, and the reflections per prompt without names.
 // Every string from an assignment, a submission or the content is
-// escaped. frontiers may be nil (no sweep).
+// escaped. frontiers may be nil (no sweep). Metric and lever values,
+// names and goal thresholds read as the game writes them (package
+// present, in English).
 func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Frontier) ([]byte, error) {
 	setups, err := a.Setups(docs)
 	if err != nil {
 		return nil, err
 	}
+	f := present.For(nil)
 	page := debriefPage{
 		Title: a.Title, Course: a.Course, Hash: a.ShortHash(), Engine: EngineVersion,
 		Files: len(rows), PerStudent: a.PerStudentSeed, Seed: a.BaseSeed,
@@ -52,19 +56,19 @@ func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Fron
 			}
 		}
 		ch.Students = len(played)
-		ch.Goals = hitRates(setup, played)
+		ch.Goals = hitRates(f, setup, played)
 		ch.HitChart = hitChart(n, ch.Goals)
-		ch.Scatters = scatters(setup, played)
+		ch.Scatters = scatters(f, setup, played)
 		ch.Skill, ch.SkillRows = skillChart(n, rows)
-		ch.ClassHead, ch.ClassRows = classTable(setup, played)
+		ch.ClassHead, ch.ClassRows = classTable(f, setup, played)
 		ch.Dists = []template.HTML{
 			histogram(fmt.Sprintf("Chapter %d: concentration (Gini of traffic) at the end", n), "Gini of traffic at the end (0 even – 1 concentrated)", finals(played, "gini")),
 			histogram(fmt.Sprintf("Chapter %d: innovation (surviving entrants) at the end", n), "surviving entrants in the last quarter", finals(played, "surviving_entrants")),
 		}
-		ch.DistTable = distTable(played)
+		ch.DistTable = distTable(f, played)
 		ch.Lorenz = lorenzChart(n, played)
 		if ci < len(frontiers) && frontiers[ci].Chapter == n {
-			ch.Frontier, ch.FrontierRows = frontierChart(frontiers[ci], played)
+			ch.Frontier, ch.FrontierRows = frontierChart(f, frontiers[ci], played)
 			ch.Swept = len(frontiers[ci].Points)
 			ch.SweptLevers = strings.Join(frontiers[ci].Levers, ", ")
 		}
@@ -151,18 +155,30 @@ func roundsOf(s sim.Setup) int {
 	return sc.Rounds
 }
 
-func goalLabel(g sim.Goal) string {
+// goalLabel returns a goal's label, or one made of its metric's name,
+// comparison and threshold, e.g. "User share ≥ 76% (end)".
+func goalLabel(f present.Formatter, g sim.Goal) string {
 	if g.Label != "" {
 		return g.Label
 	}
-	return fmt.Sprintf("%s %s %s (%s)", g.Metric, g.Op, num(g.Value), whenOf(g.When))
+	op := f.Catalog().T("round.goal.op.ge")
+	if g.Op == "<=" {
+		op = f.Catalog().T("round.goal.op.le")
+	}
+	return fmt.Sprintf("%s %s %s (%s)", f.Label(g.Metric), op, f.Threshold(g.Metric, g.Value), whenOf(g.When))
+}
+
+// goalColumn names a goal's measure in a table or on an axis, e.g.
+// "User share (end)".
+func goalColumn(f present.Formatter, g sim.Goal) string {
+	return fmt.Sprintf("%s (%s)", f.Label(g.Metric), whenOf(g.When))
 }
 
 // hitRates counts, for each goal, the students who met it.
-func hitRates(setup sim.Setup, played []Played) []goalRate {
+func hitRates(f present.Formatter, setup sim.Setup, played []Played) []goalRate {
 	out := make([]goalRate, len(setup.Goals))
 	for i, g := range setup.Goals {
-		out[i] = goalRate{Label: goalLabel(g), Of: len(played)}
+		out[i] = goalRate{Label: goalLabel(f, g), Of: len(played)}
 		for _, p := range played {
 			if i < len(p.Goals) && p.Goals[i].Met {
 				out[i].Met++
@@ -232,7 +248,7 @@ func skillChart(n int, rows []Row) (template.HTML, [][]string) {
 
 // scatters draws, for every goal metric and every lever the students
 // actually varied, the lever's mean against the goal's judged value.
-func scatters(setup sim.Setup, played []Played) []template.HTML {
+func scatters(f present.Formatter, setup sim.Setup, played []Played) []template.HTML {
 	var out []template.HTML
 	if len(played) == 0 {
 		return nil
@@ -254,8 +270,7 @@ func scatters(setup sim.Setup, played []Played) []template.HTML {
 			spec, _ := sim.Spec(k)
 			x0, x1 := spec.PanelMin, spec.PanelMax
 			y0, y1 := extent(ys, []float64{g.Value})
-			yTitle := fmt.Sprintf("%s (%s)", g.Metric, whenOf(g.When))
-			p := newPlot(420, 300, x0, x1, y0, y1, "mean "+k+" over the quarters", yTitle)
+			p := newPlot(420, 300, x0, x1, y0, y1, "mean "+f.LeverLabel(k)+" over the quarters", goalColumn(f, g))
 			p.line(p.left, p.Y(g.Value), p.right, p.Y(g.Value), "threshold")
 			ly := p.Y(g.Value) - 6
 			if ly < p.top+14 {
@@ -265,7 +280,7 @@ func scatters(setup sim.Setup, played []Played) []template.HTML {
 			for i := range xs {
 				p.circle(p.X(xs[i]), p.Y(ys[i]), 5, "dot")
 			}
-			out = append(out, p.svg(fmt.Sprintf("%s against mean %s, one dot per student", g.Metric, k)))
+			out = append(out, p.svg(fmt.Sprintf("%s against mean %s, one dot per student", f.Label(g.Metric), f.LeverLabel(k))))
 		}
 	}
 	return out
@@ -274,7 +289,7 @@ func scatters(setup sim.Setup, played []Played) []template.HTML {
 // classTable is the data behind the scatters: each student's mean levers
 // and goal measures, rows sorted by their content so the order says
 // nothing about who is who.
-func classTable(setup sim.Setup, played []Played) (head []string, rows [][]string) {
+func classTable(f present.Formatter, setup sim.Setup, played []Played) (head []string, rows [][]string) {
 	if len(played) == 0 {
 		return nil, nil
 	}
@@ -282,20 +297,20 @@ func classTable(setup sim.Setup, played []Played) (head []string, rows [][]strin
 	for _, k := range setup.Unlocked {
 		if setup.Unlocks(k) {
 			levers = append(levers, k)
-			head = append(head, "mean "+k)
+			head = append(head, "mean "+f.LeverLabel(k))
 		}
 	}
 	for _, g := range setup.Goals {
-		head = append(head, fmt.Sprintf("%s (%s)", g.Metric, whenOf(g.When)))
+		head = append(head, goalColumn(f, g))
 	}
 	for _, p := range played {
 		var row []string
 		for _, k := range levers {
-			row = append(row, fmt3(p.Levers[k]))
+			row = append(row, f.LeverMean(k, p.Levers[k]))
 		}
-		for i := range setup.Goals {
+		for i, g := range setup.Goals {
 			if i < len(p.Goals) {
-				row = append(row, fmt3(p.Goals[i].Value))
+				row = append(row, f.Judged(g, p.Goals[i].Value))
 			} else {
 				row = append(row, "")
 			}
@@ -342,7 +357,7 @@ func histogram(title, xTitle string, vs []float64) template.HTML {
 	return p.svg(title)
 }
 
-func distTable(played []Played) []distRow {
+func distTable(f present.Formatter, played []Played) []distRow {
 	var out []distRow
 	for _, m := range []string{"gini", "long_tail_share", "surviving_entrants", "breakthroughs", "cumulative_revenue", "user_share"} {
 		vs := finals(played, m)
@@ -354,29 +369,9 @@ func distTable(played []Played) []distRow {
 		if len(vs)%2 == 0 {
 			med = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
 		}
-		out = append(out, distRow{m, fmt3(vs[0]), fmt3(med), fmt3(vs[len(vs)-1])})
+		out = append(out, distRow{f.Label(m), f.Value(m, vs[0]), f.Value(m, med), f.Value(m, vs[len(vs)-1])})
 	}
 	return out
-}
-
-// fmt3 formats a table number: whole numbers with thousands separators
-// from 1,000 up, four significant digits below.
-func fmt3(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) < 1000 {
-		return strconv.FormatFloat(v, 'g', 4, 64)
-	}
-	s := strconv.FormatFloat(math.Abs(math.Round(v)), 'f', 0, 64)
-	var b strings.Builder
-	if v < 0 {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // lorenzChart draws every student's concentration curve at the chapter's end.
@@ -398,7 +393,7 @@ func lorenzChart(n int, played []Played) template.HTML {
 }
 
 // frontierChart draws the sweep, its Pareto frontier and the students.
-func frontierChart(fr Frontier, played []Played) (template.HTML, []frontierRow) {
+func frontierChart(f present.Formatter, fr Frontier, played []Played) (template.HTML, []frontierRow) {
 	var xs, ys []float64
 	for _, pt := range fr.Points {
 		xs, ys = append(xs, pt.X), append(ys, pt.Y)
@@ -417,13 +412,13 @@ func frontierChart(fr Frontier, played []Played) (template.HTML, []frontierRow) 
 		var lv []string
 		for _, k := range fr.Levers {
 			if v, ok := pt.Levers[k]; ok {
-				lv = append(lv, k+" "+num(v))
+				lv = append(lv, f.LeverLabel(k)+" "+f.Lever(k, v))
 			}
 		}
 		if len(lv) == 0 {
 			lv = []string{"the chapter's starting levers"}
 		}
-		rows = append(rows, frontierRow{fmt3(pt.X), fmt3(pt.Y), strings.Join(lv, ", ")})
+		rows = append(rows, frontierRow{f.Value(FrontierX, pt.X), f.Value(FrontierY, pt.Y), strings.Join(lv, ", ")})
 	}
 	p.polyline(fx, fy, "frontier")
 	for i := range sx {

@@ -155,6 +155,41 @@ func englishCore() map[string]string {
 		// The page's live region.
 		"page.announce": "Round %d played: the long tail holds %s of visits; platform revenue %s this round.", // round, share, money
 
+		// The page's table of metrics: each metric's longer name (package
+		// present, Description; the short names are round.metric.*).
+		"page.metric.gini":                    "Gini coefficient of visits",
+		"page.metric.hhi":                     "HHI of visit shares (0–10,000)",
+		"page.metric.top1_share":              "Share of the largest provider",
+		"page.metric.top1pct_share":           "Share of the top 1% of providers",
+		"page.metric.top10pct_share":          "Share of the top 10% of providers",
+		"page.metric.cr10":                    "Share of the 10 largest providers",
+		"page.metric.long_tail_share":         "Long-tail share (outside the top 20%)",
+		"page.metric.zipf_slope":              "Rank–size slope (Zipf)",
+		"page.metric.top1_top200_ratio":       "Visits of rank 1 over rank 200",
+		"page.metric.tail_exponent":           "Power-law tail exponent",
+		"page.metric.active_providers":        "Active providers",
+		"page.metric.entrants":                "Entrants this round",
+		"page.metric.surviving_entrants":      "Entrants of 8 rounds ago still active",
+		"page.metric.breakthroughs":           "Young providers in the top 1%",
+		"page.metric.exits":                   "Exits this round",
+		"page.metric.investment_per_provider": "Investment per provider",
+		"page.metric.complementor_profit":     "Providers' total profit",
+		"page.metric.median_profit":           "Median provider profit",
+		"page.metric.platform_revenue":        "Platform revenue this round",
+		"page.metric.cumulative_revenue":      "Platform revenue so far",
+		"page.metric.ad_revenue":              "Ad revenue this round",
+		"page.metric.user_share":              "Platform's share of users",
+		"page.metric.rival_share":             "Rival's share of users",
+		"page.metric.welfare":                 "User welfare",
+		"page.metric.consumed_quality":        "Quality of what users consume",
+		"page.metric.entrant_quality":         "Quality of this round's entrants",
+		"page.metric.multihoming_rate":        "Providers also on the rival",
+		"page.metric.multihoming_top3pct":     "Top 3% also on the rival",
+		"page.metric.defections":              "Exits to the rival this round",
+		"page.metric.regulatory_events":       "Regulatory events so far",
+		"page.metric.fine":                    "Fine this round",
+		"page.metric.remedy_rounds":           "Rounds left under a remedy",
+
 		// Autosave.
 		"save.corrupt":      "Your saved game could not be read, so it was kept aside as %s and a new one started.", // path
 		"save.corrupt.kept": "Your saved game could not be read (%s) and was left untouched.",

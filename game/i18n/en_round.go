@@ -58,6 +58,8 @@ func englishRound() map[string]string {
 		"round.fmt.thousands":     ",",
 		"round.fmt.count":         "%.0f",
 		"round.fmt.ratio":         "%.2f",
+		"present.percent":         "%s%%", // a number already written (package present), as a percentage
+		"present.point":           ".",    // the decimal point (package present)
 
 		// Goals.
 		"round.goals":         "Goals",
@@ -101,6 +103,8 @@ func englishRound() map[string]string {
 		"round.metric.user_share":              "User share",
 		"round.metric.rival_share":             "Rival's user share",
 		"round.metric.welfare":                 "User welfare",
+		"round.metric.consumed_quality":        "Quality consumed",
+		"round.metric.entrant_quality":         "Entrants' quality",
 		"round.metric.multihoming_rate":        "Multi-homing rate",
 		"round.metric.multihoming_top3pct":     "Multi-homing, top 3%",
 		"round.metric.defections":              "Defections to the rival",

@@ -2,8 +2,8 @@ package layout
 
 import (
 	"math"
-	"strconv"
-	"strings"
+
+	"github.com/longtail-case/longtail/game/present"
 )
 
 // Scale maps a data interval onto a screen interval, linearly or on a
@@ -206,33 +206,15 @@ func NiceIntStep(lo, hi float64, n int) float64 {
 }
 
 // FormatNumber formats v with the given decimals, grouping the integer
-// part's digits in threes with sep (e.g. "," for 65,000.5); an empty sep
-// does not group.
+// part's digits in threes with sep (e.g. "," for 65,000.5) and writing a
+// negative number with the minus sign U+2212; an empty sep does not group.
+//
+// Deprecated: use present.Group, the game's one thousands grouping, or a
+// present.Formatter for a metric or a lever value; FormatNumber only calls
+// present.Group with the point ".", and goes once the game's call sites
+// have moved.
 func FormatNumber(v float64, decimals int, sep string) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if sep == "" {
-		return s
-	}
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	intPart, frac := s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	if neg && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(d)
-	}
-	b.WriteString(frac)
-	return b.String()
+	return present.Group(v, decimals, sep, ".")
 }
 
 // LogPosition returns where v lies between lo (0) and hi (1) on a log

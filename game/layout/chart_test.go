@@ -171,8 +171,8 @@ func TestFormatNumber(t *testing.T) {
 		want string
 	}{
 		{65000, 0, ",", "65,000"},
-		{8564.25, 1, ",", "8,564.2"}, // FormatFloat rounds half to even on the binary value
-		{-1234567.891, 2, ",", "-1,234,567.89"},
+		{8564.25, 1, ",", "8,564.2"},            // FormatFloat rounds half to even on the binary value
+		{-1234567.891, 2, ",", "−1,234,567.89"}, // U+2212, as present.Group writes it
 		{999, 0, ",", "999"},
 		{-0.0001, 1, ",", "0.0"}, // no "-0.0"
 		{1234, 0, "", "1234"},

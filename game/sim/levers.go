@@ -51,22 +51,46 @@ type LeverSpec struct {
 	// for canonical experiments (feed_beta).
 	PanelMin, PanelMax float64
 	Switch             bool
+
+	// How the game writes the lever (package game/present); nothing in the
+	// model reads these. Decimals follow from Step: the step is always
+	// written exactly (a cap step of 0.2% needs one decimal of the
+	// percentage, a contact-fee step of 0.01 two decimals).
+	Unit     Unit   // UnitShare (written as a percentage), UnitIndex, UnitMoney or UnitSwitch
+	Decimals int    // decimals of the percentage for a share, of the number otherwise
+	Label    string // catalog id of the lever's name: "round.lever." + Key
+	// OnLabel and OffLabel are the catalog ids of a switch's two states;
+	// NoneLabel, when set, is what the lever reads at its Max, where it
+	// stops limiting anything ("None" for a cap of 100%).
+	OnLabel, OffLabel, NoneLabel string
 }
 
 // leverSpecs lists every lever in panel order.
 var leverSpecs = []LeverSpec{
-	{Key: "openness", Tool: ToolCapacity, Min: 0, Max: 1, Default: 0.6, PanelMin: 0, PanelMax: 1, Step: 0.05},
-	{Key: "feed_share", Tool: ToolChanneling, Min: 0, Max: 1, Default: 0.65, PanelMin: 0, PanelMax: 1, Step: 0.05},
-	{Key: "feed_beta", Tool: ToolChanneling, Min: 0, Max: 2, Default: 0.8, Step: 0.05, PanelMin: 0.3, PanelMax: 1.2},
-	{Key: "pool", Tool: ToolChanneling, Min: 0, Max: 0.3, Default: 0.05, PanelMin: 0, PanelMax: 0.3, Step: 0.01},
-	{Key: "grant", Tool: ToolChanneling, Min: 0, Max: 3, Default: 0, PanelMin: 0, PanelMax: 3, Step: 0.1},
-	{Key: "cap", Tool: ToolRulemaking, Min: 0.002, Max: 1, Default: 1, PanelMin: 0.002, PanelMax: 1, Step: 0.002},
-	{Key: "ad_load", Tool: ToolProduct, Min: 0, Max: 0.3, Default: 0.1, PanelMin: 0, PanelMax: 0.3, Step: 0.01},
-	{Key: "ad_billing", Tool: ToolProduct, Min: 0, Max: 1, Default: 0, PanelMin: 0, PanelMax: 1, Step: 1, Switch: true},
-	{Key: "first_party", Tool: ToolProduct, Min: 0, Max: 1, Default: 0, PanelMin: 0, PanelMax: 1, Step: 1, Switch: true},
-	{Key: "take_rate", Tool: ToolMonetisation, Min: 0, Max: 0.7, Default: 0.10, PanelMin: 0, PanelMax: 0.7, Step: 0.01},
-	{Key: "api_fee", Tool: ToolMonetisation, Min: 0, Max: 5, Default: 1, PanelMin: 0, PanelMax: 5, Step: 0.1},
-	{Key: "contact_fee", Tool: ToolMonetisation, Min: 0, Max: 0.5, Default: 0.05, PanelMin: 0, PanelMax: 0.5, Step: 0.01},
+	{Key: "openness", Tool: ToolCapacity, Min: 0, Max: 1, Default: 0.6, PanelMin: 0, PanelMax: 1, Step: 0.05,
+		Label: "round.lever.openness", Unit: UnitIndex, Decimals: 2},
+	{Key: "feed_share", Tool: ToolChanneling, Min: 0, Max: 1, Default: 0.65, PanelMin: 0, PanelMax: 1, Step: 0.05,
+		Label: "round.lever.feed_share", Unit: UnitShare, Decimals: 0},
+	{Key: "feed_beta", Tool: ToolChanneling, Min: 0, Max: 2, Default: 0.8, Step: 0.05, PanelMin: 0.3, PanelMax: 1.2,
+		Label: "round.lever.feed_beta", Unit: UnitIndex, Decimals: 2},
+	{Key: "pool", Tool: ToolChanneling, Min: 0, Max: 0.3, Default: 0.05, PanelMin: 0, PanelMax: 0.3, Step: 0.01,
+		Label: "round.lever.pool", Unit: UnitShare, Decimals: 0},
+	{Key: "grant", Tool: ToolChanneling, Min: 0, Max: 3, Default: 0, PanelMin: 0, PanelMax: 3, Step: 0.1,
+		Label: "round.lever.grant", Unit: UnitMoney, Decimals: 1},
+	{Key: "cap", Tool: ToolRulemaking, Min: 0.002, Max: 1, Default: 1, PanelMin: 0.002, PanelMax: 1, Step: 0.002,
+		Label: "round.lever.cap", Unit: UnitShare, Decimals: 1, NoneLabel: "round.lever.nocap"},
+	{Key: "ad_load", Tool: ToolProduct, Min: 0, Max: 0.3, Default: 0.1, PanelMin: 0, PanelMax: 0.3, Step: 0.01,
+		Label: "round.lever.ad_load", Unit: UnitShare, Decimals: 0},
+	{Key: "ad_billing", Tool: ToolProduct, Min: 0, Max: 1, Default: 0, PanelMin: 0, PanelMax: 1, Step: 1, Switch: true,
+		Label: "round.lever.ad_billing", Unit: UnitSwitch, OnLabel: "round.lever.interaction", OffLabel: "round.lever.exposure"},
+	{Key: "first_party", Tool: ToolProduct, Min: 0, Max: 1, Default: 0, PanelMin: 0, PanelMax: 1, Step: 1, Switch: true,
+		Label: "round.lever.first_party", Unit: UnitSwitch, OnLabel: "round.lever.on", OffLabel: "round.lever.off"},
+	{Key: "take_rate", Tool: ToolMonetisation, Min: 0, Max: 0.7, Default: 0.10, PanelMin: 0, PanelMax: 0.7, Step: 0.01,
+		Label: "round.lever.take_rate", Unit: UnitShare, Decimals: 0},
+	{Key: "api_fee", Tool: ToolMonetisation, Min: 0, Max: 5, Default: 1, PanelMin: 0, PanelMax: 5, Step: 0.1,
+		Label: "round.lever.api_fee", Unit: UnitMoney, Decimals: 1},
+	{Key: "contact_fee", Tool: ToolMonetisation, Min: 0, Max: 0.5, Default: 0.05, PanelMin: 0, PanelMax: 0.5, Step: 0.01,
+		Label: "round.lever.contact_fee", Unit: UnitMoney, Decimals: 2},
 }
 
 // LeverSpecs returns the specs of every lever in panel order.
