@@ -10,16 +10,16 @@ import (
 	"testing"
 )
 
-// uses scans the game package's sources (../*.go), the presentation
-// package's (../present/*.go) and the model's tables (../sim/*.go, whose
-// metric and lever specs name catalog ids) for message IDs: the literal
-// first argument of every t(…) / T(…) call (exact), the literal left side
-// of a "prefix." + key first argument (a prefix), and every other string
-// literal (IDs chosen in code before the call).
+// uses scans the game's sources (game/*.go and every package under
+// game/: the scenes, the presentation package, and the model's tables,
+// whose metric and lever specs name catalog ids) for message IDs: the
+// literal first argument of every t(…) / T(…) call (exact), the literal
+// left side of a "prefix." + key first argument (a prefix), and every
+// other string literal (IDs chosen in code before the call).
 func uses(t *testing.T) (calls map[string]token.Position, prefixes, literals map[string]bool) {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../*.go", "../present/*.go", "../sim/*.go"} {
+	for _, pattern := range []string{"../*.go", "../*/*.go"} {
 		fs, err := filepath.Glob(pattern)
 		if err != nil || len(fs) == 0 {
 			t.Fatalf("no sources match %s: %v", pattern, err)
