@@ -386,3 +386,40 @@ func TestChinesePunctuation(t *testing.T) {
 		}
 	}
 }
+
+// FuzzVerbs checks the verb parser against fmt itself: whatever it accepts
+// as a format with the common verbs, fmt formats with one sample argument
+// per parsed argument index and no complaint (no %!). Seeds are the
+// messages of every catalog.
+func FuzzVerbs(f *testing.F) {
+	for _, lang := range Languages() {
+		c, err := New(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, id := range c.IDs() {
+			f.Add(c.msgs[id])
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		vs, err := verbs(s)
+		if err != nil || literal(s) || strings.Contains(s, "%%!") {
+			return // "%%!" prints a "%!" of its own
+		}
+		m, err := byArg(vs)
+		if err != nil {
+			return
+		}
+		args := make([]any, len(m))
+		for i := range args {
+			spec, ok := m[i+1]
+			if !ok || spec == "*" || len(spec) > 5 || !strings.ContainsRune("sqvdfxegc", rune(spec[len(spec)-1])) {
+				return // a gap in the indexes, a * width, or a verb outside the catalogs' set
+			}
+			args[i] = sample(spec)
+		}
+		if out := fmt.Sprintf(s, args...); strings.Contains(out, "%!") {
+			t.Errorf("verbs(%q) = %v, but fmt says %q", s, vs, out)
+		}
+	})
+}
