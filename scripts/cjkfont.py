@@ -33,7 +33,6 @@ subset differs from what the inputs would give now.
 import argparse
 import io
 import os
-import re
 import sys
 
 try:
@@ -106,7 +105,7 @@ def wanted(repo):
                 text = f.read()
         except (OSError, UnicodeDecodeError) as err:
             sys.exit(f"cjkfont: {path}: {err}")
-        cps |= {ord(c) for c in text if c.isprintable() and not c.isspace() or c == "\u3000"}
+        cps |= {ord(c) for c in text if c.isprintable() and not c.isspace()}
     return cps, files
 
 
