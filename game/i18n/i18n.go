@@ -15,19 +15,36 @@ type Catalog struct {
 	msgs map[string]string
 }
 
-// Languages lists the languages the catalog has, default first.
-func Languages() []string { return []string{"en"} }
+// Languages lists the languages the catalog has as BCP 47 tags, default
+// first: "en" (English) and "zh-Hans" (Simplified Chinese).
+func Languages() []string { return []string{"en", "zh-Hans"} }
 
-// New returns the catalog for lang ("en"). An unknown language is an error.
+// Name returns the name of language lang written in that language, as a
+// language switch shows it ("English", "简体中文"), or "" for a tag
+// Languages does not list.
+func Name(lang string) string {
+	switch lang {
+	case "en":
+		return "English"
+	case "zh-Hans":
+		return "简体中文"
+	}
+	return ""
+}
+
+// New returns the catalog for lang, one of Languages ("" means "en").
+// An unknown language is an error.
 func New(lang string) (*Catalog, error) {
 	switch lang {
 	case "en", "":
-		return &Catalog{lang: "en", msgs: english()}, nil
+		return &Catalog{lang: "en", msgs: merge(englishCore(), englishRound())}, nil
+	case "zh-Hans":
+		return &Catalog{lang: "zh-Hans", msgs: merge(chineseCore(), chineseRound())}, nil
 	}
-	return nil, fmt.Errorf("i18n: no messages for language %q", lang)
+	return nil, fmt.Errorf("i18n: no messages for language %q (have %v)", lang, Languages())
 }
 
-// Lang returns the catalog's language tag, e.g. "en".
+// Lang returns the catalog's language tag, "en" or "zh-Hans".
 func (c *Catalog) Lang() string { return c.lang }
 
 // T returns message id formatted with args. A missing ID returns the ID
@@ -60,10 +77,10 @@ func (c *Catalog) IDs() []string {
 	return ids
 }
 
-// english merges the English messages of every screen.
-func english() map[string]string {
+// merge joins the messages of every screen into one map.
+func merge(parts ...map[string]string) map[string]string {
 	m := map[string]string{}
-	for _, part := range []map[string]string{englishCore(), englishRound()} {
+	for _, part := range parts {
 		for k, v := range part {
 			m[k] = v
 		}
