@@ -106,6 +106,10 @@ func chineseRound() map[string]string {
 		"round.metric.regulatory_events":       "监管事件",
 		"round.metric.fine":                    "罚款",
 		"round.metric.remedy_rounds":           "剩余整改季度",
+		"round.metric.consumed_quality":        "用户所用内容的质量",
+		"round.metric.entrant_quality":         "新进入者的质量",
+		"present.percent":                      "%s%%", // 已写好的数字，作为百分比（present 包）
+		"present.point":                        ".",    // 小数点（present 包）
 
 		// Charts.
 		"round.chart.concentration": "流量集中度",
