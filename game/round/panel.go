@@ -375,12 +375,11 @@ func (t *leverToggle) Draw(dst *ebiten.Image, u *widget.UI, focused bool) {
 	pad := u.DP(12)
 	u.DrawText(dst, t.Label, widget.Regular, widget.SizeSmall, t.R.X+pad, t.R.Y+u.DP(4), u.Theme.Text)
 	sw := widget.Rect{X: t.R.X + t.R.W - pad - u.DP(40), Y: t.R.Y + t.R.H - u.DP(26), W: u.DP(40), H: u.DP(20)}
-	state, knob, fill := t.OffText, sw.X+u.DP(10), u.Theme.Line
+	state := t.OffText
 	if t.On {
-		state, knob, fill = t.OnText, sw.X+sw.W-u.DP(10), u.Theme.Accent
+		state = t.OnText
 	}
-	widget.FillRect(dst, sw, fill)
-	widget.FillCircle(dst, knob, sw.Y+sw.H/2, u.DP(8), u.Theme.Text)
+	widget.DrawSwitch(dst, u, sw, t.On)
 	u.DrawText(dst, state, widget.Bold, widget.SizeSmall, t.R.X+pad, sw.Y+sw.H/2-u.LineHeight(widget.SizeSmall)/2, u.Theme.Text)
 }
 

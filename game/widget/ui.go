@@ -456,15 +456,26 @@ func (t *Toggle) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	u.DrawTextAligned(dst, t.Label, Regular, SizeBody, Rect{t.R.X + pad, t.R.Y, t.R.W, t.R.H}, 0, u.Theme.Text)
 	sw := Rect{t.R.X + t.R.W - pad - u.DP(44), t.R.Y + t.R.H/2 - u.DP(11), u.DP(44), u.DP(22)}
 	state := t.OffText
-	knob := sw.X + u.DP(11)
-	fill := u.Theme.Line
 	if t.On {
-		state, knob, fill = t.OnText, sw.X+sw.W-u.DP(11), u.Theme.Accent
+		state = t.OnText
 	}
-	FillRect(dst, sw, fill)
-	FillCircle(dst, knob, sw.Y+sw.H/2, u.DP(9), u.Theme.Text)
+	DrawSwitch(dst, u, sw, t.On)
 	stw := u.Measure(state, Bold, SizeSmall)
 	u.DrawTextAligned(dst, state, Bold, SizeSmall, Rect{sw.X - u.DP(10) - stw, t.R.Y, stw, t.R.H}, 0, u.Theme.Text)
+}
+
+// DrawSwitch draws a toggle's track sw and its knob (a circle 2 dp
+// smaller than the track's half height), at the right and in the accent
+// colour when on, at the left on the line colour when off. The state is
+// also written in words by the caller: never by colour alone.
+func DrawSwitch(dst *ebiten.Image, u *UI, sw Rect, on bool) {
+	r := sw.H / 2
+	knob, fill := sw.X+r, u.Theme.Line
+	if on {
+		knob, fill = sw.X+sw.W-r, u.Theme.Accent
+	}
+	FillRect(dst, sw, fill)
+	FillCircle(dst, knob, sw.Y+r, r-u.DP(2), u.Theme.Text)
 }
 
 // TextField is a text entry box. Typed characters are appended at the end;
