@@ -338,6 +338,7 @@ func pareto(ps []Point) []Point {
 	}
 	return out
 }
+
 // ParetoFront returns the indices of the points (x[i], y[i]) that no other
 // point beats on both coordinates — the upper-right frontier — ordered by
 // increasing x (so by decreasing y). Of equal points the first is kept;
