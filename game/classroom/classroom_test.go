@@ -119,10 +119,10 @@ func TestParseAssignmentErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{"syntax", "title = \"T\n", "a.toml:1:"},
-		{"unknown top-level key", "title = \"T\"\ntitel = \"x\"\n[[chapter]]\nnumber = 1\n", `a.toml:2: unknown key "titel"`},
-		{"unknown chapter key", head + "round = 3\n", `a.toml:4: unknown key "chapter.round"`},
-		{"unknown goal key in second chapter", head + "[[chapter]]\nnumber = 2\n[[chapter.goal]]\nmetric = \"gini\"\nop = \"<=\"\nvalu = 1\n", `a.toml:9: unknown key "chapter.goal.valu"`},
-		{"wrong type", head + "rounds = \"ten\"\n", "a.toml:4:"},
+		{"unknown top-level key", "title = \"T\"\ntitel = \"x\"\n[[chapter]]\nnumber = 1\n", `a.toml:2: key "titel": unknown key`},
+		{"unknown chapter key", head + "round = 3\n", `a.toml:4: key "chapter.round": unknown key`},
+		{"unknown goal key in second chapter", head + "[[chapter]]\nnumber = 2\n[[chapter.goal]]\nmetric = \"gini\"\nop = \"<=\"\nvalu = 1\n", `a.toml:9: key "chapter.goal.valu": unknown key`},
+		{"wrong type", head + "rounds = \"ten\"\n", `a.toml:4: key "chapter.rounds": incompatible types`},
 		{"unknown lever", head + "[chapter.locked]\nopeness = 0.5\n", `a.toml:5: chapter 1: locked: "openess" is not a lever`},
 		{"out of range", head + "[chapter.start]\ntake_rate = 0.9\n", "a.toml:5: chapter 1: start: lever take_rate = 0.9 is outside its range [0, 0.7]"},
 		{"switch", head + "[chapter.locked]\nad_billing = 0.5\n", "a.toml:5: chapter 1: locked: lever ad_billing = 0.5 must be 0 or 1"},
@@ -137,7 +137,7 @@ func TestParseAssignmentErrors(t *testing.T) {
 		{"locale", "locale = \"fr\"\n" + head, `a.toml:1: locale "fr"`},
 		{"control character", "title = \"T\\u0007\"\n[[chapter]]\nnumber = 1\n", "a.toml:1: title contains the control character"},
 		{"oversized", head + "# " + strings.Repeat("x", MaxAssignmentBytes) + "\n", "at most 65536"},
-		{"upper-case key", head + "[[Chapter]]\nnumber = 2\n", `a.toml:4: unknown key "Chapter" (keys are lower case)`},
+		{"upper-case key", head + "[[Chapter]]\nnumber = 2\n", `a.toml:4: key "Chapter": unknown key (keys are lower case)`},
 		{"not utf-8", head + "due = \"\xff\"\n", "not UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
