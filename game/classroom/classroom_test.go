@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -20,9 +19,8 @@ import (
 	"github.com/longtail-case/longtail/content/markdown"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
+	"github.com/longtail-case/longtail/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // testDocs is a stand-in for the case's content: two chapters whose
 // scenario blocks resemble chapters 1 and 4, fixed here so content edits do
@@ -579,19 +577,7 @@ func TestGradeGolden(t *testing.T) {
 	a := testAssignment(t)
 	rows := Grade([]Assignment{a}, testDocs(), classInputs(t), 2)
 	got := Gradebook(rows)
-	const golden = "testdata/gradebook.golden.csv"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("gradebook differs from %s (run go test -update if the engine changed on purpose):\n%s", golden, got)
-	}
+	golden.Compare(t, "testdata/gradebook.golden.csv", got)
 	verified := 0
 	for _, r := range rows {
 		if r.Verified {
@@ -665,8 +651,10 @@ func TestDebrief(t *testing.T) {
 			t.Errorf("the page names a student: %q", name)
 		}
 	}
-	if *update {
-		os.WriteFile("testdata/debrief.sample.html", page, 0o644)
+	if golden.Update() { // a sample page to look at in a browser; not compared
+		if err := os.WriteFile("testdata/debrief.sample.html", page, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
