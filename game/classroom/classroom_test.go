@@ -767,6 +767,8 @@ func TestParseAssignmentReportsEveryProblemInLineOrder(t *testing.T) {
 	}
 }
 
+// TestParetoFront holds the cases of the epilogue's former paretoFront test
+// (game/epilogue_frontier_test.go), which now draws this front, and NaN.
 func TestParetoFront(t *testing.T) {
 	for _, tc := range []struct {
 		name string

@@ -45,8 +45,20 @@ type Frontier struct {
 	Chapter int
 	Seed    uint64
 	Levers  []string // the unlocked levers swept, in the chapter's order
-	Points  []Point  // every run, the chapter's starting setting first
-	Pareto  []Point  // the runs no other run beats on both outcomes, by increasing X
+	// Start holds the swept levers' values in the chapter's starting
+	// setting (the setup's start over the scenario's levers).
+	Start  map[string]float64
+	Points []Point // every run, the chapter's starting setting first
+	Pareto []Point // the runs no other run beats on both outcomes, by increasing X
+}
+
+// Value returns the value lever key takes from round 1 in p: its swept
+// value, or the chapter's starting value (the first point sets none).
+func (f Frontier) Value(p Point, key string) float64 {
+	if v, ok := p.Levers[key]; ok {
+		return v
+	}
+	return f.Start[key]
 }
 
 // Best returns the index in Points of the run that met the most goals,
@@ -94,6 +106,7 @@ type Sweeper struct {
 	setup    sim.Setup
 	seed     uint64
 	levers   []string
+	start    map[string]float64
 	settings []map[string]float64
 	points   []Point
 	next     int
@@ -113,8 +126,14 @@ func NewSweeper(chapter int, setup sim.Setup, seed uint64, runs int) *Sweeper {
 			keys = append(keys, k)
 		}
 	}
+	start := map[string]float64{}
+	if sc, err := setup.Scenario(); err == nil {
+		for _, k := range keys {
+			start[k], _ = sc.Levers.Value(k)
+		}
+	}
 	settings := design(keys, runs, uint64(chapter))
-	return &Sweeper{chapter: chapter, setup: setup, seed: seed, levers: keys,
+	return &Sweeper{chapter: chapter, setup: setup, seed: seed, levers: keys, start: start,
 		settings: settings, points: make([]Point, len(settings))}
 }
 
@@ -147,7 +166,7 @@ func (s *Sweeper) Step() {
 // Frontier returns the settings played so far and, once every setting is
 // played, their Pareto front.
 func (s *Sweeper) Frontier() Frontier {
-	f := Frontier{Chapter: s.chapter, Seed: s.seed, Levers: s.levers, Points: s.points[:s.next]}
+	f := Frontier{Chapter: s.chapter, Seed: s.seed, Levers: s.levers, Start: s.start, Points: s.points[:s.next]}
 	if s.next == len(s.settings) {
 		f.Pareto = pareto(f.Points)
 	}

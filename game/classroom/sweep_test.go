@@ -139,3 +139,27 @@ func TestSweeperLevers(t *testing.T) {
 		t.Errorf("default runs: %d settings, want 37 (6 × 6 + 1 of SweepRuns = 48)", total)
 	}
 }
+
+// TestFrontierValue: the first point sets no lever, so its values are the
+// chapter's start (testDocs: openness 0.3, take rate 0.1); the others are
+// their own.
+func TestFrontierValue(t *testing.T) {
+	fr, err := Sweep(testAssignment(t), testDocs(), 10, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fr[0]
+	if got := f.Value(f.Points[0], "openness"); got != 0.3 {
+		t.Errorf("start openness %v, want 0.3", got)
+	}
+	if got := f.Value(f.Points[0], "take_rate"); got != 0.1 {
+		t.Errorf("start take rate %v, want 0.1", got)
+	}
+	// The 3 × 3 grid's first setting is both levers at their panel minimum, 0.
+	if got := f.Value(f.Points[1], "openness"); got != 0 {
+		t.Errorf("grid openness %v, want 0", got)
+	}
+	if b := f.Best(); b < 0 || f.Points[b].Met < f.Points[0].Met {
+		t.Errorf("best %d meets fewer goals than the start", b)
+	}
+}
