@@ -109,9 +109,6 @@ func Wrap(runs []Run, width float64, measure Measure) []Line {
 		}
 		start = end
 	}
-	if start < end {
-		w.add(parts(start, end, buf))
-	}
 	w.flush(false)
 	return w.lines
 }
