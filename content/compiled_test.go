@@ -1,16 +1,14 @@
 package content_test
 
 import (
-	"flag"
 	"os"
 	"reflect"
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/content/markdown"
+	"github.com/longtail-case/longtail/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite compiled.bin from the chapters as markdown.Load parses them")
 
 // TestCompiled checks that compiled.bin is the encoding of the chapters
 // as they are now (with -update, or go generate ./content, it rewrites
@@ -25,7 +23,7 @@ func TestCompiled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile("compiled.bin", want, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -111,7 +111,7 @@ func grade(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.out, "o", ".", "write gradebook.csv and debrief.html to `OUTDIR` (created if missing)")
 	fs.Var(&f.assignments, "assignment", "the assignment `FILE` the submissions belong to (repeatable; matched by hash)")
 	fs.BoolVar(&f.json, "json", false, "print the verdicts as JSON on standard output")
-	fs.IntVar(&f.sweep, "sweep", 48, "runs per chapter for the debrief's frontier; 0 skips the sweep")
+	fs.IntVar(&f.sweep, "sweep", classroom.SweepRuns, "runs per chapter for the debrief's frontier; 0 skips the sweep")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "replays run in parallel")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	fs.BoolVar(&f.explain, "explain", true, "replay each verified chapter on 32 other seeds for the gradebook's policy_hit_rate and luck columns and the debrief's skill chart (about 0.05–0.1 s a chapter per core; -explain=false skips it)")

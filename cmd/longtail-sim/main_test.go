@@ -18,9 +18,8 @@ import (
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
+	"github.com/longtail-case/longtail/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // call runs the command in a fresh directory-independent way and returns
 // its exit code, stdout and stderr.
@@ -29,25 +28,6 @@ func call(t *testing.T, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	code := run(args, &out, &errb)
 	return code, out.String(), errb.String()
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n got: %.2000s\nwant: %.2000s", path, got, want)
-	}
 }
 
 // TestGolden pins the output of small runs in every format. The numbers
@@ -83,7 +63,7 @@ func TestGolden(t *testing.T) {
 			if errs != "" {
 				t.Errorf("stderr %q, want nothing (not a terminal)", errs)
 			}
-			golden(t, tt.name, out)
+			golden.Compare(t, filepath.Join("testdata", tt.name), []byte(out))
 		})
 	}
 }
@@ -369,7 +349,7 @@ func TestProviders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "providers.csv", string(data))
+	golden.Compare(t, "testdata/providers.csv", data)
 	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/sim"
+	"github.com/longtail-case/longtail/internal/golden"
 )
 
 // htmlTags lists every element HTML and Book may write.
@@ -145,20 +146,7 @@ func TestHTMLGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/blocks.html"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestHTMLGolden -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("HTML differs from %s (run with -update if intended)\ngot:\n%s", golden, got)
-	}
+	golden.Compare(t, "testdata/blocks.html", []byte(got))
 	if err := checkHTML(got); err != nil {
 		t.Error(err)
 	}

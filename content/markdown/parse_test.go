@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,9 +12,8 @@ import (
 	"testing"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the parser's output")
 
 // dump writes a document as readable text, one block per line, indented by
 // nesting, each line starting with the block's source line.
@@ -119,21 +117,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := dump(doc)
-			golden := strings.TrimSuffix(file, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestGolden -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("tree of %s differs from %s (run with -update if intended)\ngot:\n%s", file, golden, got)
-			}
+			golden.Compare(t, strings.TrimSuffix(file, ".md")+".golden", []byte(dump(doc)))
 		})
 	}
 }
@@ -171,9 +155,9 @@ func TestParseErrors(t *testing.T) {
 		{"scenario in list", title + "- item\n\n  ```scenario\n  rounds = 3\n  ```\n", 5, "top level"},
 		{"scenario in quote", title + "> ```scenario\n> rounds = 3\n> ```\n", 3, "top level"},
 		{"toml syntax", scenario("base = \"baseline\"\nrounds = = 3"), 5, "scenario:"},
-		{"toml unknown key", scenario(valid + "roundz = 3"), 6, `unknown key "roundz"`},
-		{"toml unknown table", scenario(valid + "\n[rivals]\nshare = 0.2"), 7, `unknown key "rivals"`},
-		{"toml unknown goal key", scenario(valid + "[[goal]]\nmetric = \"hhi\"\nop = \"<=\"\nvalue = 0.2\nthreshold = 3"), 10, `unknown key "goal.threshold"`},
+		{"toml unknown key", scenario(valid + "roundz = 3"), 6, `key "roundz": unknown key`},
+		{"toml unknown table", scenario(valid + "\n[rivals]\nshare = 0.2"), 7, `key "rivals": unknown key`},
+		{"toml unknown goal key", scenario(valid + "[[goal]]\nmetric = \"hhi\"\nop = \"<=\"\nvalue = 0.2\nthreshold = 3"), 10, `key "goal.threshold": unknown key`},
 		{"toml wrong type", scenario(valid + "rounds = \"ten\""), 6, `key "rounds"`},
 		{"toml wrong type in table", scenario(valid + "[start]\nopenness = \"wide\""), 7, `openness`},
 		{"toml nan", scenario(valid + "[start]\nopenness = nan"), 3, "finite"},

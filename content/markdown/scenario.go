@@ -4,18 +4,14 @@ import (
 	"errors"
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/longtail-case/longtail/game/sim"
+	"github.com/longtail-case/longtail/internal/tomlfile"
 )
-
-// tomlLine matches the position prefix of BurntSushi/toml's decoding errors,
-// e.g. `toml: line 3 (last key "rounds"): incompatible types: …`.
-var tomlLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "((?:[^"\\]|\\.)*)"\))?: `)
 
 // decodeSetup decodes the TOML of a scenario block whose fence is at line
 // fence of the Markdown file, and validates it. Errors name the Markdown
@@ -30,14 +26,14 @@ func (c *converter) decodeSetup(src string, fence int) (sim.Setup, error) {
 	}
 	md, err := toml.Decode(src, &s)
 	if err != nil {
-		line, msg := tomlError(err)
+		p := tomlfile.Decoding(err)
 		// toml may report the line after the last one at the end of input.
 		last := strings.Count(strings.TrimSuffix(src, "\n"), "\n") + 1
-		return s, c.errf(fence+min(line, last), "scenario: %s", msg)
+		return s, c.errf(fence+min(p.Line, last), "scenario: %s", p)
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		k := und[0]
-		return s, c.errf(fence+keyLine(src, k), "scenario: unknown key %q", k.String())
+	if unknown := tomlfile.Unknown(md, tomlfile.Index([]byte(src))); len(unknown) > 0 {
+		p := unknown[0]
+		return s, c.errf(fence+p.Line, "scenario: %s", p)
 	}
 	if err := finite(s); err != nil {
 		return s, c.errf(fence, "scenario: %v", err)
@@ -93,58 +89,6 @@ func tomlTooDeep(src string) int {
 			}
 		case ']', '}':
 			depth = max(depth-1, 0)
-		}
-	}
-	return 0
-}
-
-// tomlError splits a toml error into its 1-based TOML line (0 when unknown)
-// and a message without the "toml: line N" prefix.
-func tomlError(err error) (int, string) {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Message
-		if pe.LastKey != "" {
-			msg = "key " + strconv.Quote(pe.LastKey) + ": " + msg
-		}
-		return pe.Position.Line, msg
-	}
-	msg := err.Error()
-	m := tomlLine.FindStringSubmatch(msg)
-	if m == nil {
-		return 0, strings.TrimPrefix(msg, "toml: ")
-	}
-	line, _ := strconv.Atoi(m[1])
-	rest := msg[len(m[0]):]
-	if m[2] != "" {
-		rest = "key " + strconv.Quote(m[2]) + ": " + rest
-	}
-	return line, rest
-}
-
-// keyLine returns the 1-based line of the TOML source where key k is first
-// assigned or opened as a table, or 0 when it cannot be found.
-func keyLine(src string, k toml.Key) int {
-	if len(k) == 0 {
-		return 0
-	}
-	full, last := k.String(), k[len(k)-1]
-	for i, l := range strings.Split(src, "\n") {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[") {
-			h, _, _ := strings.Cut(t, "#")
-			if strings.Trim(strings.TrimSpace(h), "[] \t") == full {
-				return i + 1
-			}
-			continue
-		}
-		name, _, ok := strings.Cut(t, "=")
-		if !ok {
-			continue
-		}
-		name = strings.Trim(strings.TrimSpace(name), `"'`)
-		if name == last || name == full || strings.HasSuffix(name, "."+last) {
-			return i + 1
 		}
 	}
 	return 0

@@ -30,9 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +39,7 @@ import (
 
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/sim"
+	"github.com/longtail-case/longtail/internal/tomlfile"
 )
 
 // EngineVersion names the numbers the engine produces: the model
@@ -154,43 +153,31 @@ func ParseAssignment(file string, data []byte) (Assignment, error) {
 	var a Assignment
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&a)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return Assignment{}, &Error{File: file, Line: pe.Position.Line, Msg: pe.Message}
-		}
-		msg := err.Error()
-		if m := tomlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return Assignment{}, &Error{File: file, Line: line, Msg: m[2] + ": " + m[3]}
-		}
-		return Assignment{}, &Error{File: file, Msg: strings.TrimPrefix(msg, "toml: ")}
+		p := tomlfile.Decoding(err)
+		return Assignment{}, &Error{File: file, Line: p.Line, Msg: p.String()}
 	}
-	lines := keyLines(data)
+	lines := tomlfile.Index(data)
 	var errs []error
 	at := func(key, format string, args ...any) {
-		errs = append(errs, &Error{File: file, Line: lines.line(key), Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &Error{File: file, Line: lines.Line(key), Msg: fmt.Sprintf(format, args...)})
 	}
 	// The decoder matches keys case-insensitively, and which of "Chapter"
 	// and "chapter" wins would depend on map order: only lower case is ours.
 	upper := map[string]bool{}
 	for _, k := range md.Keys() {
-		p := keyPath(k)
+		p := strings.Join(k, ".")
 		if p == strings.ToLower(p) {
 			continue
 		}
 		upper[p] = true
-		if len(k) > 1 && upper[keyPath(k[:len(k)-1])] {
+		if len(k) > 1 && upper[strings.Join(k[:len(k)-1], ".")] {
 			continue
 		}
-		errs = append(errs, &Error{File: file, Line: lines.next(p), Msg: fmt.Sprintf("unknown key %q (keys are lower case)", p)})
+		pr := tomlfile.Problem{Line: lines.Next(p), Key: p, Msg: "unknown key (keys are lower case)"}
+		errs = append(errs, &Error{File: file, Line: pr.Line, Msg: pr.String()})
 	}
-	undecoded := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		undecoded[keyPath(k)] = true
-		if len(k) > 1 && undecoded[keyPath(k[:len(k)-1])] {
-			continue // inside an unknown table already reported
-		}
-		errs = append(errs, &Error{File: file, Line: lines.next(keyPath(k)), Msg: fmt.Sprintf("unknown key %q", k.String())})
+	for _, pr := range tomlfile.Unknown(md, lines) {
+		errs = append(errs, &Error{File: file, Line: pr.Line, Msg: pr.String()})
 	}
 	// Presence decides between "keep the chapter's" and "replace it", which
 	// a decoded nil slice cannot tell apart from an empty one.
@@ -223,10 +210,6 @@ func ParseAssignment(file string, data []byte) (Assignment, error) {
 	}
 	return a, nil
 }
-
-// tomlLineRE matches the decoder's type errors, which carry the line in
-// their text rather than in a ParseError.
-var tomlLineRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // normalise fills defaults that have one meaning, so equal assignments hash
 // equally: format 0 → AssignmentFormat, goal when "" → "end".
@@ -540,7 +523,7 @@ func CheckAssignment(file string, data []byte, docs []content.Document) (Assignm
 	if err != nil {
 		return Assignment{}, err
 	}
-	lines := keyLines(data)
+	lines := tomlfile.Index(data)
 	var errs []error
 	for i, c := range a.Chapters {
 		base, err := ChapterSetup(docs, c.Number)
@@ -548,7 +531,7 @@ func CheckAssignment(file string, data []byte, docs []content.Document) (Assignm
 			_, err = a.Setup(c.Number, base)
 		}
 		if err != nil {
-			errs = append(errs, &Error{File: file, Line: lines.line(fmt.Sprintf("chapter.%d.number", i)), Msg: strings.TrimPrefix(err.Error(), "classroom: ")})
+			errs = append(errs, &Error{File: file, Line: lines.Line(fmt.Sprintf("chapter.%d.number", i)), Msg: strings.TrimPrefix(err.Error(), "classroom: ")})
 		}
 	}
 	if len(errs) > 0 {

@@ -5,6 +5,7 @@ package layout
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -54,11 +55,14 @@ type segPart struct {
 // Wrap breaks styled runs into lines no wider than width, breaking only
 // where Unicode's line breaking algorithm (UAX #14, via uniseg) allows,
 // which handles spaces in Latin text and breaks between ideographs in
-// Chinese. A mandatory break (a newline) always ends a line. A segment
-// wider than width on its own is split between grapheme clusters. Trailing
-// spaces do not count towards a line's width. Runs are never reordered.
-// Wrap returns no lines for empty input; a width ≤ 0 puts each segment on
-// its own line.
+// Chinese, and where the Chinese rules of line breaking (禁则, see
+// noLineStart and noLineEnd) allow: no line starts with a closing mark such
+// as ，。、；：？！）」”…— and no line ends with an opening one such as
+// （「“. A mandatory break (a newline) always ends a line. A segment wider
+// than width on its own is split between grapheme clusters, keeping to the
+// Chinese rules where a split can. Trailing spaces do not count towards a
+// line's width. Runs are never reordered. Wrap returns no lines for empty
+// input; a width ≤ 0 puts each segment on its own line.
 func Wrap(runs []Run, width float64, measure Measure) []Line {
 	var full strings.Builder
 	starts := make([]int, 0, len(runs)) // byte offset of each run in full
@@ -86,19 +90,24 @@ func Wrap(runs []Run, width float64, measure Measure) []Line {
 	w := &wrapper{width: width, measure: measure}
 	var buf []segPart
 	state := -1
-	pos := 0
+	start, end := 0, 0 // the segment being gathered: text[start:end]
 	rest := text
 	for len(rest) > 0 {
 		var seg string
 		var must bool
 		seg, rest, must, state = uniseg.FirstLineSegmentInString(rest, state)
-		a, b := pos, pos+len(seg)
-		pos = b
-		buf = parts(a, b, buf)
+		end += len(seg)
+		// Keep gathering while the next break would start a line with a
+		// closing mark or end one with an opening mark.
+		if !must && len(rest) > 0 && (noLineStart(first(rest)) || noLineEnd(last(text[start:end]))) {
+			continue
+		}
+		buf = parts(start, end, buf)
 		w.add(buf)
 		if must && !(len(rest) == 0 && !uniseg.HasTrailingLineBreakInString(seg)) {
 			w.flush(true)
 		}
+		start = end
 	}
 	w.flush(false)
 	return w.lines
@@ -173,25 +182,94 @@ func (w *wrapper) place(seg []segPart, segW, visW float64) {
 }
 
 // addLong places a segment wider than the line, breaking it between
-// grapheme clusters.
+// grapheme clusters: first into units that keep the Chinese rules (a
+// cluster that may not start a line, or a space, joins the one before it;
+// one that may not end a line joins the one after it), then, for a unit still wider
+// than the line, between any two clusters.
 func (w *wrapper) addLong(seg []segPart) {
+	var unit []segPart
+	place := func() {
+		if len(unit) == 0 {
+			return
+		}
+		segW, visW := w.widths(unit)
+		if w.started && len(w.cur.Pieces) > 0 && w.curEnd+visW > w.width {
+			w.flush(true)
+		}
+		if visW <= w.width {
+			w.place(unit, segW, visW)
+		} else {
+			for _, p := range unit {
+				w.addClusters(p)
+			}
+		}
+		unit = unit[:0]
+	}
+	prev := ""
 	for _, p := range seg {
 		rest := strings.TrimRight(p.text, "\r\n")
 		state := -1
 		for len(rest) > 0 {
 			var cl string
 			cl, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-			adv := w.measure(cl, p.style)
-			vis := adv
-			if strings.TrimSpace(cl) == "" {
-				vis = 0
+			// A space stays with what it follows, as between segments.
+			if prev != "" && !noLineStart(first(cl)) && !noLineEnd(last(prev)) && strings.TrimSpace(cl) != "" {
+				place()
 			}
-			if w.started && len(w.cur.Pieces) > 0 && w.curEnd+vis > w.width {
-				w.flush(true)
+			if n := len(unit); n > 0 && unit[n-1].style == p.style {
+				unit[n-1].text += cl
+			} else {
+				unit = append(unit, segPart{cl, p.style})
 			}
-			w.place([]segPart{{cl, p.style}}, adv, vis)
+			prev = cl
 		}
 	}
+	place()
+}
+
+// addClusters places one part between any two grapheme clusters.
+func (w *wrapper) addClusters(p segPart) {
+	rest := p.text
+	state := -1
+	for len(rest) > 0 {
+		var cl string
+		cl, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		adv := w.measure(cl, p.style)
+		vis := adv
+		if strings.TrimSpace(cl) == "" {
+			vis = 0
+		}
+		if w.started && len(w.cur.Pieces) > 0 && w.curEnd+vis > w.width {
+			w.flush(true)
+		}
+		w.place([]segPart{{cl, p.style}}, adv, vis)
+	}
+}
+
+// noLineStart reports whether a line may not start with r: closing
+// punctuation of Chinese (，。、；：？！ and the closing brackets and
+// quotes), the ellipsis and the dashes, and their half-width twins.
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）］｝〕〗〙〛」』》〉】”’…‥—–～・·％"+",.;:?!)]}%", r)
+}
+
+// noLineEnd reports whether a line may not end with r: the opening
+// brackets and quotes of Chinese (（「『《〈【“‘ …) and their half-width
+// twins.
+func noLineEnd(r rune) bool {
+	return strings.ContainsRune("（［｛〔〖〘〚「『《〈【“‘"+"([{", r)
+}
+
+// first returns the first rune of s (utf8.RuneError for "").
+func first(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// last returns the last rune of s (utf8.RuneError for "").
+func last(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func (w *wrapper) flush(force bool) {

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -9,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/longtail-case/longtail/internal/tomlfile"
 )
 
 // Scenario holds everything structural about a run, plus the starting
@@ -439,14 +440,11 @@ func ParseScenario(file string, data []byte) (Scenario, error) {
 	var raw map[string]toml.Primitive
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return Scenario{}, fmt.Errorf("%s:%d: %s", file, pe.Position.Line, pe.Message)
-		}
-		return Scenario{}, fmt.Errorf("%s: %w", file, err)
+		return Scenario{}, errors.New(tomlfile.Decoding(err).In(file))
 	}
+	lines := tomlfile.Index(data)
 	keyErr := func(key, format string, args ...any) error {
-		return fmt.Errorf("%s:%d: key %q: %s", file, keyLine(data, key), key, fmt.Sprintf(format, args...))
+		return errors.New(tomlfile.Problem{Line: lines.Line(key), Key: key, Msg: fmt.Sprintf(format, args...)}.In(file))
 	}
 	base, name := "baseline", ""
 	for _, k := range []string{"base", "name"} {
@@ -477,7 +475,7 @@ func ParseScenario(file string, data []byte) (Scenario, error) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	slices.SortStableFunc(keys, func(a, b string) int { return keyLine(data, a) - keyLine(data, b) })
+	slices.SortStableFunc(keys, func(a, b string) int { return lines.Line(a) - lines.Line(b) })
 	for _, k := range keys {
 		if k == "base" || k == "name" {
 			continue
@@ -521,29 +519,4 @@ func typeName(t string) string {
 		return "a date or time"
 	}
 	return strings.ToLower(t)
-}
-
-// keyLine returns the 1-based line on which a top-level key is defined (as
-// key = ..., "key" = ... or [key]), or 0 if it cannot be found.
-func keyLine(data []byte, key string) int {
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		l := strings.TrimSpace(string(line))
-		if strings.HasPrefix(l, "[") {
-			l = strings.TrimLeft(l, "[")
-			l = strings.TrimSpace(l)
-			if l == key+"]" || l == key+"]]" || strings.HasPrefix(l, key+".") || strings.HasPrefix(l, key+"]") {
-				return i + 1
-			}
-			continue
-		}
-		for _, k := range []string{key, `"` + key + `"`, "'" + key + "'"} {
-			if rest, ok := strings.CutPrefix(l, k); ok {
-				rest = strings.TrimSpace(rest)
-				if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ".") {
-					return i + 1
-				}
-			}
-		}
-	}
-	return 0
 }
