@@ -2,6 +2,7 @@ package epilogue
 
 import (
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/longtail-case/longtail/game/classroom"
@@ -29,9 +30,9 @@ type Scene struct {
 	top        float64
 	x, w       float64
 	heading    string
-	laidOut    epilogueKey       // the key of the last relayout
-	order      []*play.Session   // the sessions played, in chapter order
-	Frontiers  map[int]*frontier // lever sweeps by chapter
+	laidOut    epilogueKey                // the key of the last relayout
+	order      []*play.Session            // the sessions played, in chapter order
+	Frontiers  map[int]*classroom.Sweeper // lever sweeps by chapter
 	Charts     map[int]*frontierChart
 	mesh       layout.Mesh // the charts' cards, grids and marks
 	drawer     *widget.MeshDrawer
@@ -69,22 +70,27 @@ func (e *Scene) Update(c *scene.Ctx) (scene.Scene, error) {
 	// Sweep one combination of one chapter's levers per tick.
 	if e.Frontiers == nil {
 		e.order = c.SessionsInOrder() // no chapter is played while the epilogue is shown
-		e.Frontiers = map[int]*frontier{}
+		e.Frontiers = map[int]*classroom.Sweeper{}
 		for _, s := range e.order {
-			if f := newFrontier(s); f != nil {
-				e.Frontiers[s.Chapter()] = f
+			// The grader's design (classroom.Sweeper) at the student's seed:
+			// the same picture as the debrief's for the same seed.
+			if setup := s.Setup(); len(setup.Goals) > 0 {
+				if sw := classroom.NewSweeper(s.Chapter(), setup, s.Seed(), classroom.SweepRuns); len(sw.Levers()) > 0 {
+					e.Frontiers[s.Chapter()] = sw
+				}
 			}
 		}
 	}
 	progress := 0
 	for _, s := range e.order {
 		if f := e.Frontiers[s.Chapter()]; f != nil && !f.Done() {
-			f.step()
+			f.Step()
 			break
 		}
 	}
 	for _, f := range e.Frontiers {
-		progress += f.next
+		played, _ := f.Progress()
+		progress += played
 	}
 	// The texts are wrapped again only when the window, the text size,
 	// or the sweeps change.
@@ -207,12 +213,12 @@ func (e *Scene) relayout(c *scene.Ctx) {
 			row.met = append(row.met, g.Met)
 		}
 		if f := e.Frontiers[s.Chapter()]; f != nil {
-			row.frontier = u.WrapPlain(frontierText(c, f), widget.Italic, widget.SizeSmall, e.w-c.DP(24))
-			if f.Done() && f.Err == nil && len(f.points) > 0 {
+			row.frontier = u.WrapPlain(frontierText(c, f, len(s.Setup().Goals)), widget.Italic, widget.SizeSmall, e.w-c.DP(24))
+			if fr := f.Frontier(); f.Done() && f.Err() == nil && len(fr.Points) > 0 {
 				fc := e.Charts[s.Chapter()]
 				if fc == nil {
 					fc = &frontierChart{}
-					fc.fill(c, f, s, &e.th)
+					fc.fill(c, fr, s, &e.th)
 					e.Charts[s.Chapter()] = fc
 				}
 				fc.placed = widget.Rect{} // lay out again: the text may have changed size
@@ -235,21 +241,29 @@ func (e *Scene) wrapStatus(c *scene.Ctx) {
 	}
 }
 
-// frontierText says what the chapter's levers could have achieved, or how
-// far the sweep has got.
-func frontierText(c *scene.Ctx, f *frontier) string {
+// frontierText says what the chapter's levers could have achieved (the
+// best setting: most goals met, then the largest margin, and the levers it
+// moved from the chapter's start), or how far the sweep has got.
+func frontierText(c *scene.Ctx, sw *classroom.Sweeper, goals int) string {
+	played, total := sw.Progress()
 	switch {
-	case f.Err != nil:
-		return c.T("epilogue.frontier.failed", f.Err.Error())
-	case !f.Done():
-		return c.T("epilogue.frontier.running", f.next, f.Total)
-	case len(f.Levers) == 1:
-		return c.T("epilogue.frontier.one", f.Total, f.Best.Met, len(f.Setup.Goals),
-			scene.LeverLabel(c, f.Levers[0]), scene.LeverValueText(c, f.Levers[0], f.Best.Values[0]))
+	case sw.Err() != nil:
+		return c.T("epilogue.frontier.failed", sw.Err().Error())
+	case !sw.Done():
+		return c.T("epilogue.frontier.running", played, total)
 	}
-	return c.T("epilogue.frontier.two", f.Total, f.Best.Met, len(f.Setup.Goals),
-		scene.LeverLabel(c, f.Levers[0]), scene.LeverValueText(c, f.Levers[0], f.Best.Values[0]),
-		scene.LeverLabel(c, f.Levers[1]), scene.LeverValueText(c, f.Levers[1], f.Best.Values[1]))
+	f := sw.Frontier()
+	best := f.Points[f.Best()]
+	var moved []string
+	for _, k := range f.Levers {
+		if v := f.Value(best, k); v != f.Start[k] {
+			moved = append(moved, c.T("epilogue.frontier.lever", scene.LeverLabel(c, k), scene.LeverValueText(c, k, v)))
+		}
+	}
+	if len(moved) == 0 {
+		return c.T("epilogue.frontier.start", total, best.Met, goals)
+	}
+	return c.T("epilogue.frontier.best", total, best.Met, goals, strings.Join(moved, c.T("epilogue.frontier.sep")))
 }
 
 // rowHeight returns the height of a chapter's card.

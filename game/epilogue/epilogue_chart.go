@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/layout"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/scene"
@@ -32,7 +33,7 @@ type frontierChart struct {
 
 // fill sets the chart's data and texts from a finished sweep and the
 // student's session.
-func (fc *frontierChart) fill(c *scene.Ctx, f *frontier, sess *play.Session, th *widget.MeshTheme) {
+func (fc *frontierChart) fill(c *scene.Ctx, f classroom.Frontier, sess *play.Session, th *widget.MeshTheme) {
 	ch := &fc.Ch
 	ch.Title = c.T("epilogue.chart.title")
 	ch.XTitle, ch.YTitle = c.T("epilogue.chart.x"), c.T("epilogue.chart.y")
@@ -43,15 +44,15 @@ func (fc *frontierChart) fill(c *scene.Ctx, f *frontier, sess *play.Session, th 
 	fc.youCol = widget.Rgba(c.UI.Theme.Text)
 	sweep := widget.ChartLine{Label: c.T("epilogue.chart.sweep"), Col: th.Series[1], Marker: 0}
 	sweep.Legend = sweep.Label
-	for _, p := range f.points {
-		sweep.Xs = append(sweep.Xs, p.revenue)
-		sweep.Ys = append(sweep.Ys, p.tail)
+	for _, p := range f.Points {
+		sweep.Xs = append(sweep.Xs, p.X)
+		sweep.Ys = append(sweep.Ys, p.Y)
 	}
 	front := widget.ChartLine{Label: c.T("epilogue.chart.front"), Col: th.Series[0], Marker: -1, Width: 2}
 	front.Legend = front.Label
-	for _, i := range f.pareto {
-		front.Xs = append(front.Xs, f.points[i].revenue)
-		front.Ys = append(front.Ys, f.points[i].tail)
+	for _, p := range f.Pareto {
+		front.Xs = append(front.Xs, p.X)
+		front.Ys = append(front.Ys, p.Y)
 	}
 	you := widget.ChartLine{Label: fc.youText, Col: fc.youCol, Marker: 2}
 	you.Legend = you.Label

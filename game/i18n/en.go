@@ -136,8 +136,10 @@ func englishCore() map[string]string {
 		"epilogue.row":              "Goals met: %d of %d · rounds played: %d of %d · lever changes: %d", // met, goals, played, rounds, changes
 		"epilogue.frontier.running": "Trying fixed lever settings to see what was possible: %d of %d…",   // done, total
 		"epilogue.frontier.failed":  "Could not compare with other settings: %s",
-		"epilogue.frontier.one":     "Best of %d fixed settings: %d of %d goals met, with %s at %s from round 1.",              // tried, met, goals, lever, value
-		"epilogue.frontier.two":     "Best of %d fixed settings: %d of %d goals met, with %s at %s and %s at %s from round 1.", // tried, met, goals, lever, value, lever, value
+		"epilogue.frontier.start":   "Best of %d fixed settings: %d of %d goals met, with the chapter's starting levers.", // tried, met, goals
+		"epilogue.frontier.best":    "Best of %d fixed settings: %d of %d goals met, with %s from round 1.",               // tried, met, goals, the moved levers
+		"epilogue.frontier.lever":   "%s at %s",                                                                           // lever, value
+		"epilogue.frontier.sep":     ", ",
 		"epilogue.chart.title":      "Revenue against the long tail, setting by setting",
 		"epilogue.chart.x":          "platform revenue over the chapter",
 		"epilogue.chart.y":          "long-tail share at the end",

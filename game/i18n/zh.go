@@ -140,8 +140,10 @@ func chineseCore() map[string]string {
 		"epilogue.row":              "达成目标：%d / %d · 已进行季度：%d / %d · 杠杆调整：%d 次", // met, goals, played, rounds, changes
 		"epilogue.frontier.running": "正在尝试固定的杠杆设置，看看可能做到什么程度：%d / %d…",          // done, total
 		"epilogue.frontier.failed":  "无法与其他设置比较：%s",
-		"epilogue.frontier.one":     "%d 种固定设置中的最佳者达成 %d / %d 个目标：从第 1 季度起，%s设为 %s。",         // tried, met, goals, lever, value
-		"epilogue.frontier.two":     "%d 种固定设置中的最佳者达成 %d / %d 个目标：从第 1 季度起，%s设为 %s，%s设为 %s。", // tried, met, goals, lever, value, lever, value
+		"epilogue.frontier.start":   "%d 种固定设置中的最佳者达成 %d / %d 个目标：沿用本章的起始杠杆。",   // tried, met, goals
+		"epilogue.frontier.best":    "%d 种固定设置中的最佳者达成 %d / %d 个目标：从第 1 季度起，%s。", // tried, met, goals, the moved levers
+		"epilogue.frontier.lever":   "%s设为 %s",                                  // lever, value
+		"epilogue.frontier.sep":     "，",
 		"epilogue.chart.title":      "收入与长尾：逐个设置对比",
 		"epilogue.chart.x":          "本章平台收入",
 		"epilogue.chart.y":          "期末长尾份额",
