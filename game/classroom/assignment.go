@@ -19,6 +19,10 @@
 // package-level mutable state. The game, longtail-sim and longtail-grade
 // all go through it, so a submission written by any of them verifies with
 // the others.
+//
+// Imports: the standard library, BurntSushi/toml, content, game/sim,
+// game/play, game/present, game/classroom/explain and internal/tomlfile;
+// never ebiten or content/markdown (the grader's command does the parsing).
 package classroom
 
 import (

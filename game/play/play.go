@@ -5,6 +5,8 @@
 // The game, the headless CLI and the grader all play chapters through this
 // package, so a session replayed from its log gives the same numbers the
 // student saw.
+//
+// Imports: the standard library and game/sim only; never ebiten.
 package play
 
 import (

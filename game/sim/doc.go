@@ -231,4 +231,8 @@
 // Policy facts are asserted on means over 16 seeds with the regulator off
 // (its remedies would override the lever under test); canonical limits on
 // whole distributions.
+//
+// Imports: the standard library, BurntSushi/toml (scenario files) and
+// internal/tomlfile; never ebiten, gonum's assembly, the clock or any other
+// package of the game.
 package sim

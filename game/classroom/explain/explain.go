@@ -19,8 +19,8 @@
 // The work is a list of replays that a Job runs one at a time, so a
 // single-threaded caller (the game under WebAssembly) can spread it over
 // frames. The package is pure: no ebiten, no clock, no map-order
-// dependence; summary statistics over seeds use gonum's stat, the replayed
-// state never does.
+// dependence. Imports: the standard library, game/sim and game/play (its
+// quantiles are its own, not gonum's).
 package explain
 
 import (
