@@ -1,10 +1,7 @@
 package game
 
 import (
-	"image"
-
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/exp/textinput"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/longtail-case/longtail/game/widget"
 )
@@ -22,13 +19,13 @@ type inputReader struct {
 	lastX      float64
 	lastY      float64
 	runeBuf    []rune
-	// field is the one text-input session (exp/textinput): while a text
-	// field has the focus it takes the typed text from the platform's
-	// input method (IME on Windows, macOS and the browser; plain key
-	// characters elsewhere), so Chinese, Japanese and accents can be
-	// composed; its committed text becomes Runes and what is being
-	// composed becomes Composing.
-	field textinput.Field
+	// text is the one text-input session: while a text field has the
+	// focus it takes the typed text from the platform's input method (IME
+	// on Windows, macOS and in the browser; plain key characters
+	// elsewhere), so Chinese, Japanese and accents can be composed; its
+	// committed text becomes Runes and what is being composed Composing.
+	// See text_desktop.go and text_js.go.
+	text textSession
 }
 
 // repeat reports whether key was pressed this tick or is auto-repeating.
@@ -93,12 +90,11 @@ func (r *inputReader) read(scale float64, typing bool, caret widget.Rect) *widge
 	in.Home = inpututil.IsKeyJustPressed(ebiten.KeyHome)
 	in.End = inpututil.IsKeyJustPressed(ebiten.KeyEnd)
 	in.Backspace = repeat(ebiten.KeyBackspace)
-	if typing {
-		r.typed(in, caret)
+	if typing && r.text.read(in, caret) {
+		// The session filled Runes and Composing (and, in the browser,
+		// the keys pressed while the text had the focus).
 	} else {
-		if r.field.IsFocused() {
-			r.field.Blur()
-		}
+		r.text.stop()
 		r.runeBuf = ebiten.AppendInputChars(r.runeBuf[:0])
 		in.Runes = append(in.Runes, r.runeBuf...)
 	}
@@ -155,28 +151,4 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
-}
-
-// typed reads this tick's text from the input method into in: the text
-// committed since the last tick as Runes (the session's buffer is then
-// emptied, so the text field stays the one owner of the value), the text
-// being composed as Composing.
-func (r *inputReader) typed(in *widget.Intents, caret widget.Rect) {
-	if !r.field.IsFocused() {
-		r.field.Focus()
-	}
-	b := image.Rect(int(caret.X), int(caret.Y), int(caret.X+max(1, caret.W)), int(caret.Y+max(1, caret.H)))
-	if _, err := r.field.HandleInputWithBounds(b); err != nil {
-		// The platform's input method failed: fall back to plain key
-		// characters for the rest of the session.
-		r.field = textinput.Field{}
-		r.runeBuf = ebiten.AppendInputChars(r.runeBuf[:0])
-		in.Runes = append(in.Runes, r.runeBuf...)
-		return
-	}
-	if t := r.field.Text(); t != "" {
-		in.Runes = append(in.Runes, []rune(t)...)
-		r.field.SetTextAndSelection("", 0, 0)
-	}
-	in.Composing = r.field.TextForRendering()
 }

@@ -926,3 +926,52 @@ const fpsJS = `new Promise((resolve) => {
 	const f = () => { n++; const dt = w.performance.now() - t0; if (dt < 5000) w.requestAnimationFrame(f); else resolve(n * 1000 / dt); };
 	w.requestAnimationFrame(f);
 })`
+
+// TestBrowserTyping types a student's ID and name in the browser as people
+// do: plain keys for the ID, then a name with an accent (a key that types
+// é) and with Chinese composed through the input method (Chrome's IME
+// emulation: a composition "wei xin" that commits 微信). The game takes
+// typed text through a hidden textarea of its own (Ebiten's exp/textinput
+// cannot run under the site's Content-Security-Policy), so this checks the
+// whole path: composition, commit, the keys a text field needs (Enter),
+// and the name in the autosave exactly as typed.
+func TestBrowserTyping(t *testing.T) {
+	serveSite(t)
+	ctx := newBrowser(t)
+	open(t, ctx, "?seed=7&assignment=assignments/example.toml")
+	press(t, ctx, kb.Enter) // the gate; the title asks for the student, the ID field focused
+	waitFor(t, ctx, "the gate to close", `document.getElementById('game').contentDocument.getElementById('gate').hidden`, 5*time.Second)
+	const active = `(() => { const d = document.getElementById('game').contentDocument; return d.activeElement ? d.activeElement.id || d.activeElement.tagName : ''; })()`
+	waitFor(t, ctx, "the text entry to take the keyboard", active+` === 'longtail-text'`, 10*time.Second)
+	press(t, ctx, "s42")
+	press(t, ctx, kb.Enter) // to the name field
+	press(t, ctx, "José ")
+	compose := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, input.ImeSetComposition, input.ImeSetCompositionParams{Text: "wei xin", SelectionStart: 7, SelectionEnd: 7}); err != nil {
+			return err
+		}
+		_, err := chromedp.Evaluate[chromedp.Void](framesJS, chromedp.EvalAwaitPromise)(ctx, tg)
+		return err
+	})
+	do(t, ctx, "composing", compose)
+	shot(t, ctx, "typing-composing")
+	commit := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: "微信"}); err != nil {
+			return err
+		}
+		_, err := chromedp.Evaluate[chromedp.Void](framesJS, chromedp.EvalAwaitPromise)(ctx, tg)
+		return err
+	})
+	do(t, ctx, "committing the composition", commit)
+	shot(t, ctx, "typing-committed")
+	press(t, ctx, kb.Enter) // Begin: the case starts and the student is saved
+	const student = `(() => { const s = document.getElementById('game').contentWindow.localStorage.getItem('longtail.save'); if (!s) return null; const p = JSON.parse(s).progress; return p && p.student ? [p.student.id, p.student.name] : null; })()`
+	waitFor(t, ctx, "the student in the autosave", student+` !== null`, 20*time.Second)
+	got := eval[[]string](t, ctx, student)
+	if len(got) != 2 || got[0] != "s42" || got[1] != "José 微信" {
+		t.Errorf("saved student = %q, want [s42 José 微信]", got)
+	}
+	if a := eval[string](t, ctx, active); a != "CANVAS" {
+		t.Errorf("after the text fields, the keyboard is on %q, want the canvas", a)
+	}
+}

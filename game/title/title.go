@@ -138,7 +138,12 @@ func (t *titleScene) update(c *scene.Ctx) (scene.Scene, error) {
 	case t.path.Submitted:
 		fired = t.open
 	case t.id.Submitted:
-		t.ring.Focus(t.name)
+		// Enter in the required ID moves on to the name, once there is an
+		// ID (an Enter that reaches an empty field, such as the one that
+		// opened the browser's start gate, leaves the focus there).
+		if strings.TrimSpace(t.id.Text()) != "" {
+			t.ring.Focus(t.name)
+		}
 		return nil, nil
 	case t.name.Submitted:
 		fired = t.begin
