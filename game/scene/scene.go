@@ -17,7 +17,7 @@ import (
 // Draw once per frame; a scene changes screens by returning the next scene
 // from Update. Scenes never hold the Game.
 type Scene interface {
-	// Update reads this tick's intents from c.in, advances the scene and
+	// Update reads this tick's intents from c.In, advances the scene and
 	// returns the scene to show from the next tick on (nil: stay). A
 	// non-nil error stops the game (ebiten.Termination quits cleanly).
 	Update(c *Ctx) (next Scene, err error)
@@ -77,7 +77,7 @@ type PageStater interface {
 // Coordinates: the screen is drawn in device pixels (Game.LayoutF returns
 // the window size times the device scale factor), so text and lines are
 // crisp on high-DPI screens. Design sizes are given in logical pixels and
-// converted with c.dp (for boxes and strokes) or through ui's text sizes
+// converted with c.DP (for boxes and strokes) or through the UI's text sizes
 // (which also apply the text-size setting).
 type Ctx struct {
 	widget.Frame

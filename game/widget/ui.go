@@ -320,7 +320,7 @@ type Slider struct {
 	Step     float64              // arrow step; Shift moves 5 steps
 	Format   func(float64) string // value text; nil: two decimals
 	locked   bool
-	lockText string // shown instead of the value when locked, e.g. c.t("round.lever.locked")
+	lockText string // shown instead of the value when locked, e.g. c.T("round.lever.locked")
 	R        Rect
 	hot      bool
 	Dragging bool
@@ -609,7 +609,7 @@ func (t *TextField) caret(u *UI) Rect {
 }
 
 // Frame is what a widget sees on a tick: the input, the screen, the
-// fonts and the preferences. ctx embeds it; widgets take a *frame so they
+// fonts and the preferences. scene.Ctx embeds it; widgets take a *Frame so they
 // depend on nothing else a scene can reach.
 type Frame struct {
 	// In holds this tick's input intents (input.go is the only code that
@@ -624,7 +624,7 @@ type Frame struct {
 	// Tick counts Update calls since the game started (60 per second).
 	Tick int64
 	// Settings are the student's preferences (text size 1–2, reduced
-	// motion); changes take effect on the next tick; call c.saveSettings
+	// motion); changes take effect on the next tick; scenes call c.SaveSettings
 	// after changing them.
 	Settings *save.Settings
 	// Typing is set by a focused text field during Update: it wants typed
