@@ -613,9 +613,9 @@ func (t *TextField) caret(u *UI) Rect {
 // depend on nothing else a scene can reach.
 type Frame struct {
 	// In holds this tick's input intents (input.go is the only code that
-	// reads ebiten's input). Pointer positions are in device pixels.
+	// reads ebiten's keys, mouse and touch; text_*.go the typed text). Pointer positions are in device pixels.
 	In *Intents
-	// W and h are the screen's size in device pixels; they change when the
+	// W and H are the screen's size in device pixels; they change when the
 	// window is resized, moved to another monitor or made fullscreen.
 	W, H float64
 	// Scale is the device scale factor (device pixels per logical pixel),
