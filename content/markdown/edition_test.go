@@ -332,7 +332,7 @@ func TestMismatchError(t *testing.T) {
 func TestFigures(t *testing.T) {
 	for cell, want := range map[string]string{
 		"about 5,100, of which about 780 from ads": "780, 5100",
-		"约 5,100，其中广告收入约 780":                     "780, 5100",
+		"约 5,100，其中广告收入约 780":                      "780, 5100",
 		"46 million exposures in 16 hours":         "16, 46000000",
 		"4,600 万次曝光，16 小时":                         "16, 46000000",
 		"1.33 billion":                             "1330000000",
