@@ -5,7 +5,9 @@ GO      ?= go
 WASMENV := PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm
 # Packages that must never import ebiten: tested natively, with CGO_ENABLED=0
 # and as WebAssembly under node.
-PURE    := ./game/sim/... ./game/play/... ./game/layout/... ./game/classroom/... ./game/i18n/... ./game/save/... ./content/...
+PURE    := ./game/sim/... ./game/play/... ./game/layout/... ./game/classroom/... ./game/i18n/... ./game/save/... ./game/page/... ./content/...
+# The Ebiten packages: the shell, the widgets and the scenes (render tests).
+EBITEN  := ./game ./game/widget/... ./game/scene/... ./game/menu/... ./game/title/... ./game/reader/... ./game/round/... ./game/results/... ./game/epilogue/...
 PURECMD := ./cmd/longtail-sim/... ./cmd/longtail-grade/... ./cmd/internal/...
 
 .PHONY: test deps fmt vet purity test-pure test-wasm build test-render test-browser budgets bench web serve clean
@@ -50,7 +52,7 @@ build:
 
 # Render tests open a real window under Xvfb and save screenshots.
 test-render:
-	xvfb-run -a -s "-screen 0 1280x800x24" $(GO) test -count=1 -tags xvfb ./game/
+	xvfb-run -a -s "-screen 0 1280x800x24" $(GO) test -count=1 -tags xvfb $(EBITEN) -args -screens "$(CURDIR)/game/testdata/screens"
 
 # Browser tests drive the built site in headless Chromium.
 test-browser:

@@ -1,9 +1,13 @@
-// Package game is Long Tail's Ebiten layer: the scenes (title, chapter
-// reader, round, results, epilogue), input, text and widgets, autosave and
-// the window. It is the only package besides cmd/longtail that imports
-// ebiten; everything worth testing without a display lives in the pure
-// packages game/sim, game/play, game/layout, game/i18n, game/save,
-// game/classroom and content.
+// Package game is Long Tail's shell: the window, routing between scenes,
+// the pause overlay, focus loss and screen capture. It turns ebiten's
+// input into intents (input.go, the only code that reads keys, mouse and
+// touch), owns the scene context and builds the scenes through its
+// Opener. Each screen lives in its own package (title, reader, round,
+// results, epilogue, menu) over the shared scene and widget packages; the
+// shell and those packages are the only ones besides cmd/longtail that
+// import ebiten. Everything worth testing without a display lives in the
+// pure packages game/sim, game/play, game/layout, game/i18n, game/save,
+// game/page, game/classroom and content.
 package game
 
 import (
@@ -15,12 +19,19 @@ import (
 	"os"
 
 	"github.com/hajimehoshi/ebiten/v2"
-
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
-	"github.com/longtail-case/longtail/game/i18n"
+	"github.com/longtail-case/longtail/game/epilogue"
 	"github.com/longtail-case/longtail/game/layout"
-	"github.com/longtail-case/longtail/game/save"
+	"github.com/longtail-case/longtail/game/menu"
+	"github.com/longtail-case/longtail/game/page"
+	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/reader"
+	"github.com/longtail-case/longtail/game/results"
+	"github.com/longtail-case/longtail/game/round"
+	"github.com/longtail-case/longtail/game/scene"
+	"github.com/longtail-case/longtail/game/title"
+	"github.com/longtail-case/longtail/game/widget"
 )
 
 // Config is how the game starts (cmd/longtail fills it from flags, which
@@ -63,13 +74,15 @@ type Config struct {
 // Game routes ticks, frames and input to the current scene, and owns the
 // window-level behaviour: pause menu, fullscreen, focus loss, capture.
 type Game struct {
-	c       ctx
-	cur     scene
-	input   inputReader
-	pause   *pauseMenu // open pause menu, or nil
-	cfg     Config
-	shot    *ebiten.Image // frame copied for -capture
-	shotted bool
+	C     scene.Ctx
+	cur   scene.Scene
+	input inputReader
+	// overlays are the open overlays over cur (the pause menu), bottom
+	// first; only the top one is updated.
+	overlays []scene.Scene
+	cfg      Config
+	shot     *ebiten.Image // frame copied for -capture
+	shotted  bool
 	// announced is the round last announced to the page.
 	announced int
 	// frozenAt is the screen size of the frame last drawn while the
@@ -87,42 +100,26 @@ var _ ebiten.Game = (*Game)(nil)
 
 // New builds the game: fonts, catalog, autosave, and the first scene.
 func New(cfg Config) (*Game, error) {
-	cat, err := i18n.New(cfg.Lang)
-	if err != nil {
-		return nil, fmt.Errorf("game: %w", err)
-	}
-	u, err := newUI(cat)
+	c, err := scene.NewCtx(cfg.Docs, cfg.Lang, cfg.SaveDir)
 	if err != nil {
 		return nil, err
 	}
-	settings := save.DefaultSettings()
-	g := &Game{cfg: cfg}
-	g.c = ctx{
-		ui:        u,
-		settings:  &settings,
-		store:     newSaveStore(cfg.SaveDir),
-		br:        newBridge(),
-		exportDir: cfg.ExportDir,
-		seed:      max(cfg.Seed, 1),
-		providers: cfg.Providers,
-		scale:     1,
-		w:         1280,
-		h:         800,
-	}
-	for i := range cfg.Docs {
-		g.c.docs = append(g.c.docs, &cfg.Docs[i])
-	}
-	g.c.in = &g.input.in
-	g.c.loadSave()
+	g := &Game{cfg: cfg, C: *c}
+	g.C.ExportDir = cfg.ExportDir
+	g.C.Seed = max(cfg.Seed, 1)
+	g.C.Providers = cfg.Providers
+	g.C.In = &g.input.in
+	g.C.Open = sceneSet{&g.C}
+	g.C.LoadSave()
 	if cfg.AssignmentErr != nil {
-		g.c.notice = g.c.t("title.load.failed", cfg.AssignmentName, cfg.AssignmentErr.Error())
+		g.C.Notice = g.C.T("title.load.failed", cfg.AssignmentName, cfg.AssignmentErr.Error())
 	} else if len(cfg.Assignment) > 0 {
 		a, err := classroom.ParseAssignment(cfg.AssignmentName, cfg.Assignment)
 		if err != nil {
-			g.c.notice = g.c.t("title.assignment.bad", err.Error())
+			g.C.Notice = g.C.T("title.assignment.bad", err.Error())
 		} else {
-			g.c.assignment = &a
-			g.c.assignmentText, g.c.assignmentName = string(cfg.Assignment), cfg.AssignmentName
+			g.C.Assignment = &a
+			g.C.AssignmentText, g.C.AssignmentName = string(cfg.Assignment), cfg.AssignmentName
 		}
 	}
 	g.cur, err = g.firstScene()
@@ -133,18 +130,18 @@ func New(cfg Config) (*Game, error) {
 }
 
 // firstScene picks the scene the flags ask for, or the title.
-func (g *Game) firstScene() (scene, error) {
-	c := &g.c
+func (g *Game) firstScene() (scene.Scene, error) {
+	c := &g.C
 	switch {
 	case g.cfg.Sandbox:
-		return startSandbox(c, g.cfg.Seed)
-	case g.cfg.Chapter >= 0 && c.assignment == nil:
-		if c.docByNumber(g.cfg.Chapter) == nil {
+		return scene.StartSandbox(c, g.cfg.Seed)
+	case g.cfg.Chapter >= 0 && c.Assignment == nil:
+		if c.DocByNumber(g.cfg.Chapter) == nil {
 			return nil, fmt.Errorf("game: there is no chapter %d", g.cfg.Chapter)
 		}
-		return startCase(c, g.cfg.Seed, g.cfg.Chapter), nil
+		return scene.StartCase(c, g.cfg.Seed, g.cfg.Chapter), nil
 	}
-	return newTitleScene(c, g.cfg.Seed), nil
+	return title.New(c, g.cfg.Seed), nil
 }
 
 // Update advances one tick.
@@ -156,14 +153,14 @@ func (g *Game) Update() error {
 		g.flush()
 		return ebiten.Termination
 	}
-	if g.c.tick == 0 {
-		MarkStartup("update")
+	if g.C.Tick == 0 {
+		page.MarkStartup("update")
 	}
-	in := g.input.read(g.c.scale)
+	in := g.input.read(g.C.Scale)
 	focused := ebiten.IsFocused() || g.cfg.Capture != ""
 	err := g.update(in, focused)
-	if g.c.tick == 1 {
-		MarkStartup("updated")
+	if g.C.Tick == 1 {
+		page.MarkStartup("updated")
 	}
 	return err
 }
@@ -171,72 +168,64 @@ func (g *Game) Update() error {
 // update advances one tick with the given intents (tests call it
 // directly); focused is false while the window or tab is in the
 // background, which pauses the game.
-func (g *Game) update(in *intents, focused bool) error {
-	c := &g.c
-	c.in = in
-	c.tick++
-	c.ui.setScale(c.scale, c.settings.TextScale)
-	if in.fullscreen {
+func (g *Game) update(in *widget.Intents, focused bool) error {
+	c := &g.C
+	c.In = in
+	c.Tick++
+	c.UI.SetScale(c.Scale, c.Settings.TextScale)
+	if in.Fullscreen {
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())
 	}
 	if !focused {
-		c.paused = true
-		if k := [3]float64{c.w, c.scale, c.settings.TextScale}; g.veil == nil || k != g.veilFor {
-			g.veil, g.veilFor = c.ui.wrapPlain(c.t("pause.unfocused"), bold, sizeLarge, c.w-2*c.dp(24)), k
+		c.Paused = true
+		if k := [3]float64{c.W, c.Scale, c.Settings.TextScale}; g.veil == nil || k != g.veilFor {
+			g.veil, g.veilFor = c.UI.WrapPlain(c.T("pause.unfocused"), widget.Bold, widget.SizeLarge, c.W-2*c.DP(24)), k
 		}
 		return nil
 	}
 	g.veil = nil // wrapped anew at the next focus loss, in the language of then
-	if g.pause != nil {
-		next, err := g.pause.update(c)
+	switch {
+	case len(g.overlays) > 0:
+		next, err := g.overlays[len(g.overlays)-1].Update(c)
 		if err != nil {
 			return err
 		}
-		if g.pause.closed {
-			g.pause = nil
+		if err := g.follow(next); err != nil {
+			return err
 		}
-		if next != nil {
-			g.pause = nil
-			g.flush()
-			if err := g.enter(next); err != nil {
-				return err
-			}
-		}
-	} else if in.back && g.cur.Name() != "title" {
-		g.pause = newPauseMenu(c)
-	} else {
+	case in.Back && g.cur.Name() != "title":
+		g.overlays = append(g.overlays, menu.NewPause(c))
+	default:
 		next, err := g.cur.Update(c)
 		if err != nil {
 			return err
 		}
-		if next != nil {
-			if err := g.enter(next); err != nil {
-				return err
-			}
+		if err := g.follow(next); err != nil {
+			return err
 		}
 	}
-	c.paused = g.pause != nil
-	if c.quit {
+	c.Paused = len(g.overlays) > 0
+	if c.Quit {
 		g.flush()
 		return ebiten.Termination
 	}
-	c.br.publish(g.pageState())
-	if g.cfg.Capture != "" && c.tick >= int64(g.cfg.CaptureAfter) && g.shot == nil {
-		g.shot = ebiten.NewImage(int(c.w), int(c.h))
+	c.Br.Publish(g.PageState())
+	if g.cfg.Capture != "" && c.Tick >= int64(g.cfg.CaptureAfter) && g.shot == nil {
+		g.shot = ebiten.NewImage(int(c.W), int(c.H))
 	}
 	return nil
 }
 
-// pageState is what the page shows: the scene's own state when it has
+// PageState is what the page shows: the scene's own state when it has
 // one, else its name with the session being played (chapter, last round's
 // report, goals) and a one-line announcement when a round was just played.
-func (g *Game) pageState() pageState {
-	if p, ok := g.cur.(pageStater); ok {
-		return p.pageState()
+func (g *Game) PageState() page.State {
+	if p, ok := g.cur.(scene.PageStater); ok {
+		return p.PageState()
 	}
-	c := &g.c
-	ps := pageState{Scene: g.cur.Name()}
-	sess := c.current
+	c := &g.C
+	ps := page.State{Scene: g.cur.Name()}
+	sess := c.Current
 	if sess == nil || (ps.Scene != "round" && ps.Scene != "results") {
 		return ps
 	}
@@ -245,31 +234,54 @@ func (g *Game) pageState() pageState {
 		r := p[len(p)-1]
 		ps.Report = &r
 		if ps.Round != g.announced {
-			ps.Announce = c.t("page.announce", ps.Round, formatMetric("long_tail_share", r.LongTailShare), formatMetric("platform_revenue", r.PlatformRevenue))
+			ps.Announce = c.T("page.announce", ps.Round, page.FormatMetric("long_tail_share", r.LongTailShare), page.FormatMetric("platform_revenue", r.PlatformRevenue))
 		}
 	}
 	g.announced = ps.Round
 	return ps
 }
 
+// follow acts on the scene an Update returned: nothing (nil), close the
+// top overlay (scene.Close), open an overlay on top, or leave for another
+// scene, closing every overlay and letting the current scene save first.
+func (g *Game) follow(next scene.Scene) error {
+	switch next.(type) {
+	case nil:
+		return nil
+	case scene.Close:
+		if n := len(g.overlays); n > 0 {
+			g.overlays = g.overlays[:n-1]
+		}
+		return nil
+	case scene.Overlay:
+		g.overlays = append(g.overlays, next)
+		return nil
+	}
+	if len(g.overlays) > 0 {
+		g.overlays = nil
+		g.flush()
+	}
+	return g.enter(next)
+}
+
 // flush lets the current scene save what is not saved yet (a reflection
 // being typed) before it is left from the pause menu or the game ends.
 func (g *Game) flush() {
-	if f, ok := g.cur.(interface{ flush(*ctx) }); ok {
-		f.flush(&g.c)
+	if f, ok := g.cur.(interface{ Flush(*scene.Ctx) }); ok {
+		f.Flush(&g.C)
 	}
 }
 
 // enter switches to scene next and lets it lay itself out with an empty
 // tick, so its first frame is complete and the input that opened it does
 // not act on it too.
-func (g *Game) enter(next scene) error {
-	c := &g.c
-	in := c.in
-	defer func() { c.in = in }()
+func (g *Game) enter(next scene.Scene) error {
+	c := &g.C
+	in := c.In
+	defer func() { c.In = in }()
 	for range 4 {
 		g.cur = next
-		c.in = &intents{px: in.px, py: in.py, pointer: in.pointer}
+		c.In = &widget.Intents{Px: in.Px, Py: in.Py, Pointer: in.Pointer}
 		var err error
 		next, err = g.cur.Update(c)
 		if err != nil || next == nil {
@@ -295,7 +307,7 @@ func (g *Game) writeCapture() error {
 	return ebiten.Termination
 }
 
-// Draw draws the current scene, the pause menu and the focus-loss veil.
+// Draw draws the current scene, its overlays and the focus-loss veil.
 //
 // Without focus the game does not advance, so once the veiled frame is on
 // the screen Draw leaves it there until the focus or the window's size
@@ -305,12 +317,12 @@ func (g *Game) writeCapture() error {
 // frame while the student reads the case beside it, draws nothing, which
 // on a machine without a GPU frees the processor for the page.
 func (g *Game) Draw(screen *ebiten.Image) {
-	if g.c.tick == 0 {
-		screen.Fill(g.c.ui.theme.bg)
+	if g.C.Tick == 0 {
+		screen.Fill(g.C.UI.Theme.Bg)
 		return
 	}
-	frozen := g.c.paused && g.pause == nil // paused by the focus loss, not the menu
-	size := [2]float64{g.c.w, g.c.h}
+	frozen := g.C.Paused && len(g.overlays) == 0 // paused by the focus loss, not an overlay
+	size := [2]float64{g.C.W, g.C.H}
 	if frozen && g.frozenAt == size && !ebiten.IsScreenClearedEveryFrame() && (g.shot == nil || g.shotted) {
 		return
 	}
@@ -319,13 +331,14 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.frozenAt = size
 	}
 	g.cur.Draw(screen)
-	if g.c.tick == 1 {
-		MarkStartup("drawn")
+	if g.C.Tick == 1 {
+		page.MarkStartup("drawn")
 	}
-	if g.pause != nil {
-		g.pause.draw(screen, &g.c)
-	} else if g.c.paused {
-		drawVeil(screen, &g.c, g.veil)
+	for _, o := range g.overlays {
+		o.Draw(screen)
+	}
+	if len(g.overlays) == 0 && g.C.Paused {
+		menu.DrawVeil(screen, &g.C, g.veil)
 	}
 	if g.shot != nil && !g.shotted {
 		g.shot.DrawImage(screen, nil)
@@ -348,10 +361,25 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	if s <= 0 || math.IsNaN(s) {
 		s = 1
 	}
-	g.c.scale = s
-	g.c.w, g.c.h = math.Ceil(outsideWidth*s), math.Ceil(outsideHeight*s)
-	return g.c.w, g.c.h
+	g.C.Scale = s
+	g.C.W, g.C.H = math.Ceil(outsideWidth*s), math.Ceil(outsideHeight*s)
+	return g.C.W, g.C.H
 }
 
 // Scene returns the current scene's name (for tests and the page).
 func (g *Game) Scene() string { return g.cur.Name() }
+
+// sceneSet is the game's opener: it builds each scene over the game's ctx.
+type sceneSet struct{ c *scene.Ctx }
+
+func (s sceneSet) Title(seed uint64) scene.Scene          { return title.New(s.c, seed) }
+func (s sceneSet) Reader(d *content.Document) scene.Scene { return reader.New(s.c, d) }
+func (s sceneSet) Epilogue() scene.Scene                  { return epilogue.New(s.c) }
+
+func (s sceneSet) Round(sess *play.Session, doc *content.Document) (scene.Scene, error) {
+	return round.New(s.c, sess, doc)
+}
+
+func (s sceneSet) Results(sess *play.Session, doc *content.Document) scene.Scene {
+	return results.New(s.c, sess, doc)
+}

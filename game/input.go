@@ -3,54 +3,13 @@ package game
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
+	"github.com/longtail-case/longtail/game/widget"
 )
-
-// intents is one tick's input, turned into what the player means. It is
-// filled by readInput, the only code in the game that reads ebiten's
-// input; scenes and widgets read intents only. All positions are device
-// pixels.
-type intents struct {
-	focusNext, focusPrev bool // Tab, Shift-Tab
-	activate             bool // Enter, keypad Enter or Space pressed (with key repeat off)
-	enter, space         bool // which of the two keys activated (text fields treat them differently)
-	back                 bool // Escape
-	fullscreen           bool // F11 or Alt+Enter
-	// dx and dy are arrow-key steps with key repeat: −1 left/up, +1
-	// right/down. big is true while Shift is held (a bigger step).
-	dx, dy int
-	big    bool
-	// scroll is how far the content should move this tick, in device
-	// pixels, positive downwards (wheel and touch drag).
-	scroll float64
-	// page is −1 for Page Up, +1 for Page Down or Space; home and end jump.
-	page      int
-	home, end bool
-	// px, py is the pointer (mouse or the first touch) position; pointer
-	// is false when there is none (touch released, mouse outside).
-	px, py  float64
-	pointer bool
-	// moved is true when the pointer moved this tick.
-	moved bool
-	// click is a primary activation this tick: a left mouse press, or a
-	// touch tap when the finger lifts; down is true while the mouse
-	// button or a touch is held; release is the end of a press.
-	click, down, release bool
-	// tap is a touch that ended without dragging (a click on touch screens).
-	tap bool
-	// dragging is true while a touch moves more than a few pixels.
-	dragging bool
-	// runes are the characters typed this tick (text entry), backspace
-	// a Backspace press with key repeat.
-	runes     []rune
-	backspace bool
-	// ctrl is true while Control (or Command on macOS) is held.
-	ctrl bool
-}
 
 // inputReader keeps what readInput needs between ticks (touch tracking and
 // the previous pointer position).
 type inputReader struct {
-	in         intents
+	in         widget.Intents
 	touchIDs   []ebiten.TouchID
 	touchID    ebiten.TouchID
 	touching   bool
@@ -72,68 +31,68 @@ func repeat(k ebiten.Key) bool {
 // cursor coordinates into device pixels when needed (ebiten reports
 // positions in the Layout's coordinates, which already are device pixels,
 // so scale is used only for wheel distances).
-func (r *inputReader) read(scale float64) *intents {
+func (r *inputReader) read(scale float64) *widget.Intents {
 	in := &r.in
-	*in = intents{runes: in.runes[:0]}
+	*in = widget.Intents{Runes: in.Runes[:0]}
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
 	alt := ebiten.IsKeyPressed(ebiten.KeyAlt)
-	in.ctrl = ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
-	in.big = shift
+	in.Ctrl = ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
+	in.Big = shift
 	if repeat(ebiten.KeyTab) {
 		if shift {
-			in.focusPrev = true
+			in.FocusPrev = true
 		} else {
-			in.focusNext = true
+			in.FocusNext = true
 		}
 	}
 	enter := inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter)
 	if enter && alt {
-		in.fullscreen = true
+		in.Fullscreen = true
 	} else if enter {
-		in.enter, in.activate = true, true
+		in.Enter, in.Activate = true, true
 	}
 	if inpututil.IsKeyJustPressed(ebiten.KeySpace) {
-		in.space, in.activate = true, true
+		in.Space, in.Activate = true, true
 	}
 	if inpututil.IsKeyJustPressed(ebiten.KeyF11) {
-		in.fullscreen = true
+		in.Fullscreen = true
 	}
-	in.back = inpututil.IsKeyJustPressed(ebiten.KeyEscape)
+	in.Back = inpututil.IsKeyJustPressed(ebiten.KeyEscape)
 	switch {
 	case repeat(ebiten.KeyArrowLeft):
-		in.dx = -1
+		in.Dx = -1
 	case repeat(ebiten.KeyArrowRight):
-		in.dx = 1
+		in.Dx = 1
 	}
 	switch {
 	case repeat(ebiten.KeyArrowUp):
-		in.dy = -1
+		in.Dy = -1
 	case repeat(ebiten.KeyArrowDown):
-		in.dy = 1
+		in.Dy = 1
 	}
 	switch {
 	case repeat(ebiten.KeyPageUp):
-		in.page = -1
+		in.Page = -1
 	case repeat(ebiten.KeyPageDown):
-		in.page = 1
+		in.Page = 1
 	}
-	in.home = inpututil.IsKeyJustPressed(ebiten.KeyHome)
-	in.end = inpututil.IsKeyJustPressed(ebiten.KeyEnd)
-	in.backspace = repeat(ebiten.KeyBackspace)
+	in.Home = inpututil.IsKeyJustPressed(ebiten.KeyHome)
+	in.End = inpututil.IsKeyJustPressed(ebiten.KeyEnd)
+	in.Backspace = repeat(ebiten.KeyBackspace)
 	r.runeBuf = ebiten.AppendInputChars(r.runeBuf[:0])
-	in.runes = append(in.runes, r.runeBuf...)
+	in.Runes = append(in.Runes, r.runeBuf...)
 
 	_, wy := ebiten.Wheel()
-	in.scroll = -wy * 48 * scale
+	in.Scroll = -wy * 48 * scale
 
 	// Mouse.
 	mx, my := ebiten.CursorPosition()
 	x, y := float64(mx), float64(my)
-	in.px, in.py, in.pointer = x, y, true
-	in.moved = x != r.lastX || y != r.lastY
-	in.click = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
-	in.down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
-	in.release = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
+	in.Px, in.Py, in.Pointer = x, y, true
+	in.Moved = x != r.lastX || y != r.lastY
+	in.Click = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
+	in.Down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	in.Release = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
 
 	// Touch: the first touch acts as the pointer; a drag scrolls; a touch
 	// that ends without moving is a tap (and a click).
@@ -143,14 +102,14 @@ func (r *inputReader) read(scale float64) *intents {
 		tx, ty := ebiten.TouchPosition(r.touchID)
 		r.touchStart = [2]float64{float64(tx), float64(ty)}
 		r.lastTouch = r.touchStart
-		in.px, in.py, in.down, in.moved = r.touchStart[0], r.touchStart[1], true, true
+		in.Px, in.Py, in.Down, in.Moved = r.touchStart[0], r.touchStart[1], true, true
 	} else if r.touching {
 		if inpututil.IsTouchJustReleased(r.touchID) {
 			r.touching = false
-			in.px, in.py = r.lastTouch[0], r.lastTouch[1]
-			in.release = true
-			in.tap = !r.touchMoved
-			in.click = in.tap
+			in.Px, in.Py = r.lastTouch[0], r.lastTouch[1]
+			in.Release = true
+			in.Tap = !r.touchMoved
+			in.Click = in.Tap
 		} else {
 			tx, ty := ebiten.TouchPosition(r.touchID)
 			p := [2]float64{float64(tx), float64(ty)}
@@ -158,15 +117,15 @@ func (r *inputReader) read(scale float64) *intents {
 				r.touchMoved = true
 			}
 			if r.touchMoved {
-				in.scroll -= p[1] - r.lastTouch[1]
-				in.dragging = true
+				in.Scroll -= p[1] - r.lastTouch[1]
+				in.Dragging = true
 			}
-			in.moved = p != r.lastTouch
+			in.Moved = p != r.lastTouch
 			r.lastTouch = p
-			in.px, in.py, in.down = p[0], p[1], true
+			in.Px, in.Py, in.Down = p[0], p[1], true
 		}
 	}
-	r.lastX, r.lastY = in.px, in.py
+	r.lastX, r.lastY = in.Px, in.Py
 	return in
 }
 

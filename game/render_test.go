@@ -2,15 +2,8 @@
 
 package game
 
-// Render tests: run with `xvfb-run -a go test -tags xvfb ./game/`. They
-// drive the real Game inside ebiten's loop (TestMain runs the tests from
-// Update), save a screenshot of every screen under testdata/screens/, and
-// play chapter 1 from the title through the reader, a round with lever
-// changes and the results, asserting on state and pixels.
-
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -22,43 +15,25 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
-
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/content/markdown"
+	"github.com/longtail-case/longtail/game/epilogue"
+	"github.com/longtail-case/longtail/game/internal/ebitentest"
+	"github.com/longtail-case/longtail/game/reader"
+	"github.com/longtail-case/longtail/game/results"
+	"github.com/longtail-case/longtail/game/scene"
 	"github.com/longtail-case/longtail/game/sim"
+	"github.com/longtail-case/longtail/game/title"
+	"github.com/longtail-case/longtail/game/widget"
 )
 
-var screensDir = flag.String("screens", "testdata/screens", "directory for the screenshots")
+// Render tests: run with `xvfb-run -a go test -tags xvfb ./game/`. They
+// drive the real Game inside ebiten's loop (TestMain runs the tests from
+// Update), save a screenshot of every screen under testdata/screens/, and
+// play chapter 1 from the title through the reader, a round with lever
+// changes and the results, asserting on state and pixels.
 
-// testRunner runs m.Run inside ebiten's game loop, so tests may create
-// and read images.
-type testRunner struct {
-	m    *testing.M
-	code int
-	done bool
-}
-
-func (r *testRunner) Update() error {
-	if !r.done {
-		r.code = r.m.Run()
-		r.done = true
-	}
-	return ebiten.Termination
-}
-func (r *testRunner) Draw(*ebiten.Image)         {}
-func (r *testRunner) Layout(w, h int) (int, int) { return w, h }
-
-func TestMain(m *testing.M) {
-	flag.Parse()
-	r := &testRunner{m: m}
-	ebiten.SetWindowSize(320, 240)
-	ebiten.SetRunnableOnUnfocused(true)
-	if err := ebiten.RunGame(r); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	os.Exit(r.code)
-}
+func TestMain(m *testing.M) { ebitentest.Main(m) }
 
 // harness drives a Game at a fixed logical size.
 type harness struct {
@@ -88,17 +63,17 @@ func newHarness(t *testing.T, cfg Config, w, h float64) *harness {
 		t.Fatal(err)
 	}
 	hs := &harness{t: t, g: g, w: w, h: h}
-	hs.tick(intents{})
+	hs.tick(widget.Intents{})
 	return hs
 }
 
 // tick runs one Update with the given intents.
-func (hs *harness) tick(in intents) {
+func (hs *harness) tick(in widget.Intents) {
 	hs.t.Helper()
 	hs.g.LayoutF(hs.w, hs.h)
 	if hs.scale > 0 {
-		hs.g.c.scale = hs.scale
-		hs.g.c.w, hs.g.c.h = hs.w*hs.scale, hs.h*hs.scale
+		hs.g.C.Scale = hs.scale
+		hs.g.C.W, hs.g.C.H = hs.w*hs.scale, hs.h*hs.scale
 	}
 	if err := hs.g.update(&in, true); err != nil {
 		hs.t.Fatal(err)
@@ -108,35 +83,35 @@ func (hs *harness) tick(in intents) {
 // ticks runs n empty ticks (animations settle).
 func (hs *harness) ticks(n int) {
 	for range n {
-		hs.tick(intents{})
+		hs.tick(widget.Intents{})
 	}
 }
 
 // press activates the focused control.
-func (hs *harness) press() { hs.tick(intents{activate: true, enter: true}) }
+func (hs *harness) press() { hs.tick(widget.Intents{Activate: true, Enter: true}) }
 
 // tab moves the focus n times.
 func (hs *harness) tab(n int) {
 	for range n {
-		hs.tick(intents{focusNext: true})
+		hs.tick(widget.Intents{FocusNext: true})
 	}
 }
 
 // shot draws a frame, saves it as name.png and returns it.
 func (hs *harness) shot(name string) *image.RGBA {
 	hs.t.Helper()
-	w, h := int(hs.g.c.w), int(hs.g.c.h)
+	w, h := int(hs.g.C.W), int(hs.g.C.H)
 	img := ebiten.NewImage(w, h)
 	defer img.Deallocate()
 	hs.g.Draw(img)
 	rgba := image.NewRGBA(image.Rect(0, 0, w, h))
 	img.ReadPixels(rgba.Pix)
-	if err := os.MkdirAll(*screensDir, 0o755); err != nil {
+	if err := os.MkdirAll(*ebitentest.ScreensDir, 0o755); err != nil {
 		hs.t.Fatal(err)
 	}
 	var buf bytes.Buffer
 	png.Encode(&buf, rgba)
-	if err := os.WriteFile(filepath.Join(*screensDir, name+".png"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(*ebitentest.ScreensDir, name+".png"), buf.Bytes(), 0o644); err != nil {
 		hs.t.Fatal(err)
 	}
 	return rgba
@@ -174,7 +149,7 @@ func TestTitleScreens(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: -1}, 1280, 800)
 	hs.wantScene("title")
 	img := hs.shot("title")
-	bg := hs.g.c.ui.theme.bg
+	bg := hs.g.C.UI.Theme.Bg
 	if s := inkShare(img, img.Bounds(), bg); s < 0.02 {
 		t.Errorf("title: ink share %.3f, want ≥ 0.02", s)
 	}
@@ -183,13 +158,13 @@ func TestTitleScreens(t *testing.T) {
 	hs.press()
 	hs.shot("title-settings")
 	// Raise the text size twice (100 → 150%).
-	hs.tick(intents{dx: 1})
-	hs.tick(intents{dx: 1})
-	if got := hs.g.c.settings.TextScale; got != 1.5 {
+	hs.tick(widget.Intents{Dx: 1})
+	hs.tick(widget.Intents{Dx: 1})
+	if got := hs.g.C.Settings.TextScale; got != 1.5 {
 		t.Errorf("text scale = %v after two steps, want 1.5", got)
 	}
 	hs.shot("title-settings-150")
-	hs.tick(intents{back: true})
+	hs.tick(widget.Intents{Back: true})
 	hs.tab(2)
 	hs.press()
 	hs.shot("title-load")
@@ -202,22 +177,22 @@ func TestTitleAssignment(t *testing.T) {
 	}
 	hs := newHarness(t, Config{Chapter: -1, Assignment: data, AssignmentName: "example.toml"}, 1280, 800)
 	hs.wantScene("title")
-	if hs.g.c.assignment == nil {
-		t.Fatalf("assignment not loaded: %s", hs.g.c.notice)
+	if hs.g.C.Assignment == nil {
+		t.Fatalf("assignment not loaded: %s", hs.g.C.Notice)
 	}
 	hs.shot("title-assignment")
 	// Type an ID; Enter moves to the name; Enter there starts.
-	hs.tick(intents{runes: []rune("S123")})
-	hs.tick(intents{enter: true, activate: true})
-	hs.tick(intents{runes: []rune("Ada Li")})
+	hs.tick(widget.Intents{Runes: []rune("S123")})
+	hs.tick(widget.Intents{Enter: true, Activate: true})
+	hs.tick(widget.Intents{Runes: []rune("Ada Li")})
 	hs.shot("title-assignment-typed")
-	hs.tick(intents{enter: true, activate: true})
+	hs.tick(widget.Intents{Enter: true, Activate: true})
 	hs.wantScene("reader")
-	p := hs.g.c.progress
+	p := hs.g.C.Progress
 	if p == nil || p.Student.ID != "S123" || p.Student.Name != "Ada Li" {
 		t.Fatalf("progress student = %+v", p)
 	}
-	if p.Seed != hs.g.c.assignment.Seed("S123") {
+	if p.Seed != hs.g.C.Assignment.Seed("S123") {
 		t.Errorf("seed %d is not the assignment's seed for S123", p.Seed)
 	}
 }
@@ -234,26 +209,26 @@ func TestReaderSizes(t *testing.T) {
 		{"reader-1920", 1920, 1080, 1},
 	} {
 		hs := newHarness(t, Config{Chapter: 1}, tc.w, tc.h)
-		hs.g.c.settings.TextScale = tc.scale
+		hs.g.C.Settings.TextScale = tc.scale
 		hs.ticks(2)
 		hs.wantScene("reader")
 		img := hs.shot(tc.name)
-		r := hs.g.cur.(*readerScene)
-		for _, it := range r.items {
-			if it.kind == itemText && it.x+maxWidth(it) > tc.w+0.5 {
-				t.Errorf("%s: text at x=%.0f runs to %.0f past the window", tc.name, it.x, it.x+maxWidth(it))
+		r := hs.g.cur.(*reader.Scene)
+		for _, it := range r.Items {
+			if it.Kind == reader.ItemText && it.X+maxWidth(it) > tc.w+0.5 {
+				t.Errorf("%s: text at x=%.0f runs to %.0f past the window", tc.name, it.X, it.X+maxWidth(it))
 			}
 		}
-		if s := inkShare(img, img.Bounds(), hs.g.c.ui.theme.bg); s < 0.03 {
+		if s := inkShare(img, img.Bounds(), hs.g.C.UI.Theme.Bg); s < 0.03 {
 			t.Errorf("%s: ink share %.3f", tc.name, s)
 		}
-		t.Logf("%s: document %.0f px tall, %d items", tc.name, r.height, len(r.items))
+		t.Logf("%s: document %.0f px tall, %d items", tc.name, r.Height, len(r.Items))
 	}
 }
 
-func maxWidth(it readerItem) float64 {
+func maxWidth(it reader.ReaderItem) float64 {
 	w := 0.0
-	for _, l := range it.lines {
+	for _, l := range it.Lines {
 		w = math.Max(w, l.Width)
 	}
 	return w
@@ -261,29 +236,29 @@ func maxWidth(it readerItem) float64 {
 
 func TestReaderScroll(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: 1}, 1280, 800)
-	hs.g.c.settings.ReducedMotion = true
-	r := hs.g.cur.(*readerScene)
-	hs.tick(intents{page: 1})
-	if r.pos <= 0 {
-		t.Fatalf("Page Down: pos %v", r.pos)
+	hs.g.C.Settings.ReducedMotion = true
+	r := hs.g.cur.(*reader.Scene)
+	hs.tick(widget.Intents{Page: 1})
+	if r.Pos <= 0 {
+		t.Fatalf("Page Down: pos %v", r.Pos)
 	}
-	p1 := r.pos
-	hs.tick(intents{scroll: 100})
-	if r.pos != p1+100 {
-		t.Errorf("wheel: pos %v, want %v", r.pos, p1+100)
+	p1 := r.Pos
+	hs.tick(widget.Intents{Scroll: 100})
+	if r.Pos != p1+100 {
+		t.Errorf("wheel: pos %v, want %v", r.Pos, p1+100)
 	}
-	hs.tick(intents{end: true})
-	end := r.pos
+	hs.tick(widget.Intents{End: true})
+	end := r.Pos
 	hs.shot("reader-end")
-	hs.tick(intents{home: true})
-	if r.pos != 0 || end <= p1 {
-		t.Errorf("Home: pos %v; End was %v", r.pos, end)
+	hs.tick(widget.Intents{Home: true})
+	if r.Pos != 0 || end <= p1 {
+		t.Errorf("Home: pos %v; End was %v", r.Pos, end)
 	}
 	// Smooth scrolling without reduced motion moves part of the way.
-	hs.g.c.settings.ReducedMotion = false
-	hs.tick(intents{page: 1})
-	if r.pos <= 0 || r.pos >= r.target {
-		t.Errorf("smooth: pos %v target %v", r.pos, r.target)
+	hs.g.C.Settings.ReducedMotion = false
+	hs.tick(widget.Intents{Page: 1})
+	if r.Pos <= 0 || r.Pos >= r.Target {
+		t.Errorf("smooth: pos %v target %v", r.Pos, r.Target)
 	}
 }
 
@@ -297,11 +272,11 @@ func TestHighDPI(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
 		t.Errorf("screen %v, want 1280×800 device pixels", b)
 	}
-	if got, want := hs.g.c.ui.lineHeight(sizeBody), math.Ceil(17*2*1.45); got != want {
+	if got, want := hs.g.C.UI.LineHeight(widget.SizeBody), math.Ceil(17*2*1.45); got != want {
 		t.Errorf("body line height %v device pixels, want %v", got, want)
 	}
 	small := newHarness(t, Config{Chapter: -1}, 640, 480)
-	small.g.c.settings.TextScale = 2
+	small.g.C.Settings.TextScale = 2
 	small.ticks(2)
 	small.shot("title-640-200pct")
 	small.tab(3)
@@ -315,20 +290,20 @@ func TestHighDPI(t *testing.T) {
 
 func TestPauseMenu(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: 1}, 1280, 800)
-	hs.tick(intents{back: true})
-	if hs.g.pause == nil {
+	hs.tick(widget.Intents{Back: true})
+	if len(hs.g.overlays) == 0 {
 		t.Fatal("Escape did not open the pause menu")
 	}
 	hs.shot("pause")
 	for range 6 {
-		hs.tick(intents{focusNext: true})
+		hs.tick(widget.Intents{FocusNext: true})
 	}
 	hs.w, hs.h = 640, 480
-	hs.g.c.settings.TextScale = 2
+	hs.g.C.Settings.TextScale = 2
 	hs.ticks(2)
 	hs.shot("pause-640-200pct")
-	hs.tick(intents{back: true})
-	if hs.g.pause != nil {
+	hs.tick(widget.Intents{Back: true})
+	if len(hs.g.overlays) != 0 {
 		t.Fatal("Escape did not close the pause menu")
 	}
 }
@@ -341,7 +316,7 @@ func TestPlayThrough(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs.press() // Start the case
 	hs.wantScene("reader")
-	if n := hs.g.cur.(*readerScene).doc.Number; n != 0 {
+	if n := hs.g.cur.(*reader.Scene).Doc.Number; n != 0 {
 		t.Fatalf("first document %d, want the prologue", n)
 	}
 	hs.tab(1)
@@ -353,7 +328,7 @@ func TestPlayThrough(t *testing.T) {
 	hs.shot("play-reader-ch1-end")
 	hs.press() // Play the round
 	hs.wantScene("round")
-	sess := hs.g.c.sessions[1]
+	sess := hs.g.C.Sessions[1]
 	if sess == nil {
 		t.Fatal("no session for chapter 1")
 	}
@@ -366,8 +341,8 @@ func TestPlayThrough(t *testing.T) {
 	// a right-arrow press changes an unlocked lever (logged for round 1).
 	changed := false
 	for i := 0; i < 40 && !changed; i++ {
-		hs.tick(intents{focusNext: true})
-		hs.tick(intents{dx: 1, big: true})
+		hs.tick(widget.Intents{FocusNext: true})
+		hs.tick(widget.Intents{Dx: 1, Big: true})
 		changed = len(sess.Log()) > 0
 	}
 	if !changed {
@@ -384,40 +359,40 @@ func TestPlayThrough(t *testing.T) {
 			if err := sess.Set("take_rate", 0.15); err != nil {
 				t.Fatal(err)
 			}
-			hs.g.c.leverChanged(sess)
+			hs.g.C.LeverChanged(sess)
 		}
 		if _, err := sess.Step(); err != nil {
 			t.Fatal(err)
 		}
-		hs.g.c.roundPlayed(sess)
+		hs.g.C.RoundPlayed(sess)
 		hs.ticks(2)
 	}
 	roundImg := hs.shot("play-round-end")
-	mid := image.Rect(int(hs.g.c.w*0.3), int(hs.g.c.h*0.25), int(hs.g.c.w*0.65), int(hs.g.c.h*0.85))
-	if s := inkShare(roundImg, mid, hs.g.c.ui.theme.bg); s < 0.05 {
+	mid := image.Rect(int(hs.g.C.W*0.3), int(hs.g.C.H*0.25), int(hs.g.C.W*0.65), int(hs.g.C.H*0.85))
+	if s := inkShare(roundImg, mid, hs.g.C.UI.Theme.Bg); s < 0.05 {
 		t.Errorf("round: the middle of the screen (the network) is nearly blank: ink share %.3f", s)
 	} else {
 		t.Logf("round: ink share in the network area %.3f", s)
 	}
 	hs.press() // See the results (focused once every round is played)
 	hs.wantScene("results")
-	res := hs.g.cur.(*resultsScene)
-	if len(res.goals) != len(sess.Setup().Goals) || len(res.goals) == 0 {
-		t.Errorf("results show %d goals, chapter has %d", len(res.goals), len(sess.Setup().Goals))
+	res := hs.g.cur.(*results.Scene)
+	if len(res.Goals) != len(sess.Setup().Goals) || len(res.Goals) == 0 {
+		t.Errorf("results show %d goals, chapter has %d", len(res.Goals), len(sess.Setup().Goals))
 	}
-	if len(res.drivers) < 2 {
-		t.Errorf("drivers = %q", res.drivers)
+	if len(res.Drivers) < 2 {
+		t.Errorf("drivers = %q", res.Drivers)
 	}
 	img := hs.shot("play-results")
-	if s := inkShare(img, img.Bounds(), hs.g.c.ui.theme.bg); s < 0.03 {
+	if s := inkShare(img, img.Bounds(), hs.g.C.UI.Theme.Bg); s < 0.03 {
 		t.Errorf("results: ink share %.3f", s)
 	}
 	// Type a reflection into the first prompt.
-	hs.tick(intents{focusNext: true})
-	hs.tick(intents{runes: []rune("Opening up brought newcomers but cost revenue.")})
-	hs.tick(intents{focusNext: true}) // leaving the field saves
+	hs.tick(widget.Intents{FocusNext: true})
+	hs.tick(widget.Intents{Runes: []rune("Opening up brought newcomers but cost revenue.")})
+	hs.tick(widget.Intents{FocusNext: true}) // leaving the field saves
 	hs.shot("play-results-reflection")
-	if got := hs.g.c.progress.Reflection(1, sess.Setup().Prompts[0]); got == "" {
+	if got := hs.g.C.Progress.Reflection(1, sess.Setup().Prompts[0]); got == "" {
 		t.Error("reflection not saved in progress")
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "save.json"))
@@ -430,21 +405,21 @@ func TestPlayThrough(t *testing.T) {
 
 	// The analysis ran a replay a tick while the student typed; let it
 	// finish, then read it, look at its charts and switch goals.
-	if st := res.why.state; st != whyRunning && st != whyDone {
+	if st := res.Why.State; st != results.WhyRunning && st != results.WhyDone {
 		t.Fatalf("analysis state %d, want running or done", st)
 	}
-	focusedField := res.ring.focused()
-	for i := 0; i < 400 && res.why.state == whyRunning; i++ {
-		hs.tick(intents{})
+	focusedField := res.Ring.Focused()
+	for i := 0; i < 400 && res.Why.State == results.WhyRunning; i++ {
+		hs.tick(widget.Intents{})
 	}
-	if res.why.state != whyDone {
-		t.Fatalf("analysis not done after 400 ticks: state %d, err %v", res.why.state, res.why.err)
+	if res.Why.State != results.WhyDone {
+		t.Fatalf("analysis not done after 400 ticks: state %d, err %v", res.Why.State, res.Why.Err)
 	}
-	if res.ring.focused() != focusedField {
+	if res.Ring.Focused() != focusedField {
 		t.Error("the analysis finishing moved the keyboard focus")
 	}
 	var sawTake, sawLuck bool
-	for _, l := range res.why.lines {
+	for _, l := range res.Why.Lines {
 		sawTake = sawTake || strings.Contains(l, "Raising Take rate from 10% to 15%")
 		sawLuck = sawLuck || strings.Contains(l, "other worlds")
 		if strings.Contains(l, "[results.") {
@@ -453,27 +428,27 @@ func TestPlayThrough(t *testing.T) {
 		t.Logf("why: %s", l)
 	}
 	if !sawTake || !sawLuck {
-		t.Errorf("the analysis lacks the take-rate or the luck sentence: %q", res.why.lines)
+		t.Errorf("the analysis lacks the take-rate or the luck sentence: %q", res.Why.Lines)
 	}
-	if len(res.why.tabs) != len(sess.Setup().Goals) || res.why.page == nil || len(res.why.page.Contributions) == 0 {
-		t.Fatalf("tabs %d for %d goals, page %+v", len(res.why.tabs), len(sess.Setup().Goals), res.why.page)
+	if len(res.Why.Tabs) != len(sess.Setup().Goals) || res.Why.Page == nil || len(res.Why.Page.Contributions) == 0 {
+		t.Fatalf("tabs %d for %d goals, page %+v", len(res.Why.Tabs), len(sess.Setup().Goals), res.Why.Page)
 	}
-	res.scroll = res.whyTop
-	hs.tick(intents{})
+	res.Scroll = res.WhyTop
+	hs.tick(widget.Intents{})
 	hs.shot("play-results-why")
 	// Right on a focused tab selects the next goal; a click selects one.
-	res.ring.focus(res.why.tabs[0])
-	hs.tick(intents{dx: 1})
-	if res.why.sel != 1 || res.ring.focused() != res.why.tabs[1] {
-		t.Errorf("Right on the first tab: goal %d selected, want 1", res.why.sel)
+	res.Ring.Focus(res.Why.Tabs[0])
+	hs.tick(widget.Intents{Dx: 1})
+	if res.Why.Sel != 1 || res.Ring.Focused() != res.Why.Tabs[1] {
+		t.Errorf("Right on the first tab: goal %d selected, want 1", res.Why.Sel)
 	}
-	last := res.why.tabs[len(res.why.tabs)-1].r
-	hs.tick(intents{click: true, pointer: true, px: last.x + last.w/2, py: last.y + last.h/2})
-	if res.why.sel != len(res.why.tabs)-1 {
-		t.Errorf("click on the last tab: goal %d selected, want %d", res.why.sel, len(res.why.tabs)-1)
+	last := res.Why.Tabs[len(res.Why.Tabs)-1].R
+	hs.tick(widget.Intents{Click: true, Pointer: true, Px: last.X + last.W/2, Py: last.Y + last.H/2})
+	if res.Why.Sel != len(res.Why.Tabs)-1 {
+		t.Errorf("click on the last tab: goal %d selected, want %d", res.Why.Sel, len(res.Why.Tabs)-1)
 	}
-	res.scroll = res.why.chartFrom - 20
-	hs.tick(intents{})
+	res.Scroll = res.Why.ChartFrom - 20
+	hs.tick(widget.Intents{})
 	hs.shot("play-results-why-last")
 
 	// Continue in a new game: the same scene and the same numbers.
@@ -481,7 +456,7 @@ func TestPlayThrough(t *testing.T) {
 	hs2.wantScene("title")
 	hs2.press() // Continue is first when there is progress
 	hs2.wantScene("results")
-	s2 := hs2.g.c.sessions[1]
+	s2 := hs2.g.C.Sessions[1]
 	a, b := sess.Played(), s2.Played()
 	if len(a) != len(b) {
 		t.Fatalf("restored %d rounds, want %d", len(b), len(a))
@@ -496,42 +471,42 @@ func TestPlayThrough(t *testing.T) {
 		}
 	}
 	// On to the epilogue via the remaining chapters is long; open it.
-	hs2.g.enter(newEpilogueScene(&hs2.g.c))
-	hs2.g.c.exportDir = t.TempDir()
+	hs2.g.enter(epilogue.New(&hs2.g.C))
+	hs2.g.C.ExportDir = t.TempDir()
 	hs2.press() // Export my submission
 	hs2.shot("epilogue")
-	ep := hs2.g.cur.(*epilogueScene)
+	ep := hs2.g.cur.(*epilogue.Scene)
 	hs2.ticks(30)
-	if f := ep.frontiers[1]; f == nil || !f.done() || f.err != nil || !f.best.ok {
+	if f := ep.Frontiers[1]; f == nil || !f.Done() || f.Err != nil || !f.Best.Ok {
 		t.Errorf("frontier of chapter 1: %+v", f)
 	} else {
-		t.Logf("frontier: best %d of %d goals with %v = %v (%d settings)", f.best.met, len(f.setup.Goals), f.levers, f.best.values, f.total)
+		t.Logf("frontier: best %d of %d goals with %v = %v (%d settings)", f.Best.Met, len(f.Setup.Goals), f.Levers, f.Best.Values, f.Total)
 	}
 	hs2.shot("epilogue-frontier")
-	if fc := ep.charts[1]; fc == nil || !fc.you || len(fc.ch.lines) != 3 || len(fc.ch.lines[0].xs) != ep.frontiers[1].total || len(fc.ch.lines[1].xs) == 0 {
+	if fc := ep.Charts[1]; fc == nil || !fc.You || len(fc.Ch.Lines) != 3 || len(fc.Ch.Lines[0].Xs) != ep.Frontiers[1].Total || len(fc.Ch.Lines[1].Xs) == 0 {
 		t.Errorf("frontier chart of chapter 1: %+v", fc)
 	}
-	hs2.g.c.in = &intents{}
-	if n := testing.AllocsPerRun(20, func() { ep.Update(&hs2.g.c) }); n > 0 {
+	hs2.g.C.In = &widget.Intents{}
+	if n := testing.AllocsPerRun(20, func() { ep.Update(&hs2.g.C) }); n > 0 {
 		t.Errorf("epilogue: %.0f allocations per Update in steady state, want 0", n)
 	}
 	// A small window with large text: the card grows and the page scrolls.
 	hs2.w, hs2.h = 640, 480
-	hs2.g.c.settings.TextScale = 1.5
+	hs2.g.C.Settings.TextScale = 1.5
 	hs2.ticks(2)
-	hs2.tick(intents{scroll: 560})
+	hs2.tick(widget.Intents{Scroll: 560})
 	hs2.shot("epilogue-640-150pct")
-	if ep.scroll <= 0 {
+	if ep.Scroll <= 0 {
 		t.Errorf("epilogue at 640×480 and 150%% text does not scroll")
 	}
 	hs2.w, hs2.h = 1280, 800
-	hs2.g.c.settings.TextScale = 1
+	hs2.g.C.Settings.TextScale = 1
 	hs2.ticks(1)
-	files, _ := filepath.Glob(filepath.Join(hs2.g.c.exportDir, "longtail-free-*.json"))
+	files, _ := filepath.Glob(filepath.Join(hs2.g.C.ExportDir, "longtail-free-*.json"))
 	if len(files) != 1 {
 		t.Errorf("exported files: %q", files)
 	}
-	sub := hs2.g.c.submission()
+	sub := hs2.g.C.Submission()
 	if len(sub.Decisions) != len(sess.Log()) || len(sub.Decisions) < 2 || len(sub.Reflections) != 1 {
 		t.Errorf("submission: %d decisions, %d reflections", len(sub.Decisions), len(sub.Reflections))
 	}
@@ -544,7 +519,7 @@ func TestCorruptSave(t *testing.T) {
 	}
 	hs := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs.wantScene("title")
-	if hs.g.c.notice == "" {
+	if hs.g.C.Notice == "" {
 		t.Error("no notice for a corrupt save")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "save.json.corrupt-1")); err != nil {
@@ -562,19 +537,19 @@ func TestEveryDocument(t *testing.T) {
 	}
 	for _, d := range docs {
 		hs := newHarness(t, Config{Chapter: d.Number}, 1280, 800)
-		hs.g.c.settings.ReducedMotion = true
+		hs.g.C.Settings.ReducedMotion = true
 		hs.ticks(1)
 		hs.shot(fmt.Sprintf("doc-%02d-top", d.Number))
-		r := hs.g.cur.(*readerScene)
-		r.layoutMore(&hs.g.c, math.Inf(1)) // all of it, to find the boxes
+		r := hs.g.cur.(*reader.Scene)
+		r.LayoutMore(&hs.g.C, math.Inf(1)) // all of it, to find the boxes
 		// Scroll to the first box (quote, code) and the first table row.
 		n := 0
-		for i, it := range r.items {
-			if it.kind != itemBox || n >= 2 || (i > 0 && r.items[i-1].kind == itemBox) {
+		for i, it := range r.Items {
+			if it.Kind != reader.ItemBox || n >= 2 || (i > 0 && r.Items[i-1].Kind == reader.ItemBox) {
 				continue
 			}
-			hs.tick(intents{home: true})
-			hs.tick(intents{scroll: it.y - hs.g.c.dp(40)})
+			hs.tick(widget.Intents{Home: true})
+			hs.tick(widget.Intents{Scroll: it.Y - hs.g.C.DP(40)})
 			hs.shot(fmt.Sprintf("doc-%02d-box%d", d.Number, n))
 			n++
 		}
@@ -586,12 +561,12 @@ func TestEveryDocument(t *testing.T) {
 func BenchmarkReaderLayout(b *testing.B) {
 	t := &testing.T{}
 	hs := newHarness(t, Config{Chapter: 1, SaveDir: b.TempDir()}, 1280, 800)
-	r := hs.g.cur.(*readerScene)
-	c := &hs.g.c
+	r := hs.g.cur.(*reader.Scene)
+	c := &hs.g.C
 	for b.Loop() {
-		r.laidFor = [4]float64{}
-		r.layout(c)
-		r.layoutMore(c, math.Inf(1))
+		r.LaidFor = [4]float64{}
+		r.Layout(c)
+		r.LayoutMore(c, math.Inf(1))
 	}
 }
 
@@ -605,7 +580,7 @@ func BenchmarkReaderFrame(b *testing.B) {
 	img := ebiten.NewImage(1280, 800)
 	defer img.Deallocate()
 	for b.Loop() {
-		hs.tick(intents{scroll: 1})
+		hs.tick(widget.Intents{Scroll: 1})
 		hs.g.Draw(img)
 		img.At(0, 0)
 	}
@@ -620,28 +595,28 @@ func TestContinueMidChapter(t *testing.T) {
 	hs.tab(1)
 	hs.press() // Play the round
 	hs.wantScene("round")
-	sess := hs.g.c.sessions[1]
-	c := &hs.g.c
+	sess := hs.g.C.Sessions[1]
+	c := &hs.g.C
 	if err := sess.Set("openness", 0.45); err != nil {
 		t.Fatal(err)
 	}
-	c.leverChanged(sess)
+	c.LeverChanged(sess)
 	for range 3 {
 		if _, err := sess.Step(); err != nil {
 			t.Fatal(err)
 		}
-		c.roundPlayed(sess)
+		c.RoundPlayed(sess)
 	}
 	if err := sess.Set("take_rate", 0.2); err != nil { // for round 4, saved with it
 		t.Fatal(err)
 	}
-	c.leverChanged(sess)
-	c.writeSave()
+	c.LeverChanged(sess)
+	c.WriteSave()
 
 	hs2 := newHarness(t, Config{Chapter: -1, SaveDir: dir}, 1280, 800)
 	hs2.press() // Continue
 	hs2.wantScene("round")
-	s2 := hs2.g.c.sessions[1]
+	s2 := hs2.g.C.Sessions[1]
 	if s2.Round() != 3 || s2.Levers() != sess.Levers() || len(s2.Log()) != len(sess.Log()) {
 		t.Fatalf("restored round %d levers %+v log %v; want round 3 levers %+v log %v", s2.Round(), s2.Levers(), s2.Log(), sess.Levers(), sess.Log())
 	}
@@ -659,28 +634,28 @@ func TestContinueMidChapter(t *testing.T) {
 func BenchmarkTitleAndResultsTick(b *testing.B) {
 	t := &testing.T{}
 	hs := newHarness(t, Config{Chapter: -1, SaveDir: b.TempDir()}, 1280, 800)
-	sess, err := playChapter(&hs.g.c, 1)
+	sess, err := scene.PlayChapter(&hs.g.C, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
 	_ = sess
-	s := hs.g.c.sessions[1]
+	s := hs.g.C.Sessions[1]
 	for !s.Done() {
 		s.Step()
 	}
-	res := newResultsScene(&hs.g.c, s, hs.g.c.docByNumber(1))
-	res.(*resultsScene).why.finish(&hs.g.c) // measure the page, not the replays
-	title := newTitleScene(&hs.g.c, 1)
+	res := results.New(&hs.g.C, s, hs.g.C.DocByNumber(1))
+	res.(*results.Scene).Why.Finish(&hs.g.C) // measure the page, not the replays
+	title := title.New(&hs.g.C, 1)
 	b.Run("title", func(b *testing.B) {
 		hs.g.cur = title
 		for b.Loop() {
-			hs.tick(intents{})
+			hs.tick(widget.Intents{})
 		}
 	})
 	b.Run("results", func(b *testing.B) {
 		hs.g.cur = res
 		for b.Loop() {
-			hs.tick(intents{})
+			hs.tick(widget.Intents{})
 		}
 	})
 }
@@ -695,7 +670,7 @@ func TestUnfocusedFrameKept(t *testing.T) {
 	ebiten.SetScreenClearedEveryFrame(false)
 	defer ebiten.SetScreenClearedEveryFrame(true)
 	drawn := func() bool {
-		w, h := int(hs.g.c.w), int(hs.g.c.h)
+		w, h := int(hs.g.C.W), int(hs.g.C.H)
 		img := ebiten.NewImage(w, h)
 		defer img.Deallocate()
 		hs.g.Draw(img)
@@ -711,7 +686,7 @@ func TestUnfocusedFrameKept(t *testing.T) {
 	unfocused := func() {
 		t.Helper()
 		hs.g.LayoutF(hs.w, hs.h)
-		if err := hs.g.update(&intents{}, false); err != nil {
+		if err := hs.g.update(&widget.Intents{}, false); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -735,7 +710,7 @@ func TestUnfocusedFrameKept(t *testing.T) {
 	if drawn() {
 		t.Error("a game without focus drew the same resized frame again")
 	}
-	hs.tick(intents{})
+	hs.tick(widget.Intents{})
 	if !drawn() {
 		t.Error("the focus came back and nothing was drawn")
 	}
@@ -749,15 +724,15 @@ func TestUnfocusedFrameKept(t *testing.T) {
 
 	// The veil's message wraps on a small screen with large text.
 	hs.w, hs.h = 640, 480
-	hs.g.c.settings.TextScale = 2
+	hs.g.C.Settings.TextScale = 2
 	hs.ticks(3) // laid out with focus
 	unfocused()
 	if len(hs.g.veil) < 2 {
 		t.Errorf("the veil's message is %d line(s) at 640 px with 200%% text; want it wrapped", len(hs.g.veil))
 	}
 	for _, l := range hs.g.veil {
-		if l.Width > hs.g.c.w {
-			t.Errorf("veil line %q is %.0f px wide on a %.0f px screen", l.Text(), l.Width, hs.g.c.w)
+		if l.Width > hs.g.C.W {
+			t.Errorf("veil line %q is %.0f px wide on a %.0f px screen", l.Text(), l.Width, hs.g.C.W)
 		}
 	}
 	hs.shot("unfocused-640-200pct")
@@ -766,12 +741,12 @@ func TestUnfocusedFrameKept(t *testing.T) {
 // TestFonts parses every style's font (the game parses them on first use,
 // and falls back to the regular face if one would not parse).
 func TestFonts(t *testing.T) {
-	f, err := loadFonts()
+	f, err := widget.LoadFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for st := regular; st < numStyles; st++ {
-		if srcs, err := f.sources(st); err != nil || len(srcs) == 0 {
+	for st := widget.Regular; st < widget.NumStyles; st++ {
+		if srcs, err := f.Sources(st); err != nil || len(srcs) == 0 {
 			t.Errorf("style %d: %d sources, %v", st, len(srcs), err)
 		}
 	}
@@ -783,30 +758,30 @@ func TestFonts(t *testing.T) {
 // completes it at once.
 func TestReaderLayoutInSteps(t *testing.T) {
 	hs := newHarness(t, Config{Chapter: 1}, 1280, 800)
-	r := hs.g.cur.(*readerScene)
-	if r.complete {
-		t.Fatalf("chapter 1 was laid out whole before its first frame (%d items, %.0f px)", len(r.items), r.height)
+	r := hs.g.cur.(*reader.Scene)
+	if r.Complete {
+		t.Fatalf("chapter 1 was laid out whole before its first frame (%d items, %.0f px)", len(r.Items), r.Height)
 	}
-	if r.laidY < r.view.h {
-		t.Fatalf("the first layout reaches %.0f px, less than the view's %.0f", r.laidY, r.view.h)
+	if r.LaidY < r.View.H {
+		t.Fatalf("the first layout reaches %.0f px, less than the view's %.0f", r.LaidY, r.View.H)
 	}
-	for i := 0; i < 100 && !r.complete; i++ {
-		hs.tick(intents{})
+	for i := 0; i < 100 && !r.Complete; i++ {
+		hs.tick(widget.Intents{})
 	}
-	if !r.complete {
+	if !r.Complete {
 		t.Fatal("100 idle ticks did not finish the layout")
 	}
-	stepped, height := len(r.items), r.height
-	r.laidFor = [4]float64{}
-	r.layout(&hs.g.c)
-	r.layoutMore(&hs.g.c, math.Inf(1))
-	if len(r.items) != stepped || r.height != height {
-		t.Errorf("in steps: %d items, %.0f px; at once: %d items, %.0f px", stepped, height, len(r.items), r.height)
+	stepped, height := len(r.Items), r.Height
+	r.LaidFor = [4]float64{}
+	r.Layout(&hs.g.C)
+	r.LayoutMore(&hs.g.C, math.Inf(1))
+	if len(r.Items) != stepped || r.Height != height {
+		t.Errorf("in steps: %d items, %.0f px; at once: %d items, %.0f px", stepped, height, len(r.Items), r.Height)
 	}
 	hs2 := newHarness(t, Config{Chapter: 1}, 1280, 800)
-	r2 := hs2.g.cur.(*readerScene)
-	hs2.tick(intents{end: true})
-	if !r2.complete || r2.height != height {
-		t.Errorf("End: complete %v, height %.0f, want %.0f", r2.complete, r2.height, height)
+	r2 := hs2.g.cur.(*reader.Scene)
+	hs2.tick(widget.Intents{End: true})
+	if !r2.Complete || r2.Height != height {
+		t.Errorf("End: complete %v, height %.0f, want %.0f", r2.Complete, r2.Height, height)
 	}
 }

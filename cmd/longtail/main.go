@@ -17,10 +17,11 @@ import (
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game"
 	"github.com/longtail-case/longtail/game/classroom"
+	"github.com/longtail-case/longtail/game/page"
 )
 
 func main() {
-	game.MarkStartup("main") // in the browser: the runtime and package initialisation are done
+	page.MarkStartup("main") // in the browser: the runtime and package initialisation are done
 	log.SetFlags(0)
 	log.SetPrefix("longtail: ")
 	chapter := flag.Int("chapter", -1, "open chapter `N`'s reader directly (0 is the prologue)")
@@ -44,7 +45,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	game.MarkStartup("content")
+	page.MarkStartup("content")
 	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Lang: *lang, ExportDir: *exportDir, Capture: *capture, CaptureAfter: *captureAfter}
 	if cfg.Seed == 0 {
 		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
@@ -63,7 +64,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	game.MarkStartup("new")
+	page.MarkStartup("new")
 	ebiten.SetWindowTitle("Long Tail")
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

@@ -1,0 +1,208 @@
+package widget
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/longtail-case/longtail/assets"
+	"github.com/longtail-case/longtail/game/layout"
+)
+
+// Style selects a face of the type family. The values are the layout.Run
+// styles the game passes to layout.Wrap.
+type Style int
+
+// The text styles.
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+	Mono
+	NumStyles
+)
+
+// Text sizes in logical pixels at 100% text size.
+const (
+	SizeSmall = 14.0
+	SizeBody  = 17.0
+	SizeLarge = 20.0
+	SizeH3    = 20.0
+	SizeH2    = 24.0
+	SizeH1    = 32.0
+	SizeHero  = 48.0
+)
+
+// fonts holds the parsed font files: for each style, the Go face first and
+// then the fallbacks (a CJK face when one is added to assets). A style is
+// parsed when it is first drawn (sources): parsing all five took 40 ms of
+// the browser's wait for the first frame, which needs two or three.
+type fonts struct {
+	src       [NumStyles][]*text.GoTextFaceSource
+	fallbacks []*text.GoTextFaceSource
+	fellBack  bool // fallbacks parsed
+}
+
+// LoadFonts parses the regular face (and the fallbacks), so that a
+// broken font file is an error at start; the other styles follow on use.
+func LoadFonts() (*fonts, error) {
+	f := &fonts{}
+	if _, err := f.Sources(Regular); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Sources returns the faces of style st, parsing them the first time.
+func (f *fonts) Sources(st Style) ([]*text.GoTextFaceSource, error) {
+	if f.src[st] != nil {
+		return f.src[st], nil
+	}
+	if !f.fellBack {
+		for i, b := range assets.Fallbacks() {
+			s, err := text.NewGoTextFaceSource(bytes.NewReader(b))
+			if err != nil {
+				return nil, fmt.Errorf("game: fallback font %d: %w", i, err)
+			}
+			f.fallbacks = append(f.fallbacks, s)
+		}
+		f.fellBack = true
+	}
+	af := [NumStyles]assets.Font{Regular: assets.Regular, Bold: assets.Bold, Italic: assets.Italic, BoldItalic: assets.BoldItalic, Mono: assets.Mono}[st]
+	s, err := text.NewGoTextFaceSource(bytes.NewReader(assets.TTF(af)))
+	if err != nil {
+		return nil, fmt.Errorf("game: font %d: %w", st, err)
+	}
+	f.src[st] = append([]*text.GoTextFaceSource{s}, f.fallbacks...)
+	return f.src[st], nil
+}
+
+type faceKey struct {
+	st   Style
+	size float64 // device pixels
+}
+
+// face returns the face of style st at size logical pixels, scaled by the
+// text-size setting and the device scale factor. Faces are cached.
+func (u *UI) face(st Style, size float64) text.Face {
+	k := u.faceKey(st, size)
+	if f, ok := u.faces[k]; ok {
+		return f
+	}
+	srcs, err := u.fonts.Sources(st)
+	if err != nil {
+		srcs = u.fonts.src[Regular] // parsed by loadFonts; the embedded fonts all parse (TestFonts)
+	}
+	var faces []text.Face
+	for _, s := range srcs {
+		faces = append(faces, &text.GoTextFace{Source: s, Size: k.size})
+	}
+	var f text.Face = faces[0]
+	if len(faces) > 1 {
+		if m, err := text.NewMultiFace(faces...); err == nil {
+			f = m
+		}
+	}
+	u.faces[k] = f
+	return f
+}
+
+// faceKey returns the cache key of style st at size logical pixels: the
+// device size, to a quarter pixel.
+func (u *UI) faceKey(st Style, size float64) faceKey {
+	return faceKey{st, math.Round(u.TextPx(size)*4) / 4}
+}
+
+// TextPx converts a text size in logical pixels into device pixels,
+// applying the text-size setting.
+func (u *UI) TextPx(size float64) float64 { return size * u.TextScale * u.Scale }
+
+// Measure returns the advance of s in device pixels. Advances are cached
+// by style, size and text: laying a chapter out measures each of its words
+// (about 2,000 in a chapter, many repeated) at least twice, and shaping a
+// word is the costliest step of the reader's first frame in the browser.
+func (u *UI) Measure(s string, st Style, size float64) float64 {
+	k := advanceKey{u.faceKey(st, size), s}
+	if a, ok := u.advances[k]; ok {
+		return a
+	}
+	if len(u.advances) >= maxAdvances {
+		clear(u.advances)
+	}
+	a := text.Advance(s, u.face(st, size))
+	u.advances[k] = a
+	return a
+}
+
+// advanceKey is a measured text in a face.
+type advanceKey struct {
+	face faceKey
+	s    string
+}
+
+// maxAdvances bounds the advance cache (a few chapters' words in a few
+// sizes); a full cache starts again empty.
+const maxAdvances = 1 << 15
+
+// LineHeight returns the distance between baselines for a text size, in
+// device pixels (1.45 × the size for readable body text).
+func (u *UI) LineHeight(size float64) float64 { return math.Ceil(u.TextPx(size) * 1.45) }
+
+// DrawText draws a single line of s with its top-left at (x, y) device
+// pixels. The line box is lineHeight(size) tall; the text is centred in it.
+func (u *UI) DrawText(dst *ebiten.Image, s string, st Style, size, x, y float64, clr color.Color) {
+	f := u.face(st, size)
+	m := f.Metrics()
+	op := &text.DrawOptions{}
+	lh := u.LineHeight(size)
+	op.GeoM.Translate(math.Round(x), math.Round(y+(lh-(m.HAscent+m.HDescent))/2))
+	op.ColorScale.ScaleWithColor(clr)
+	text.Draw(dst, s, f, op)
+}
+
+// DrawTextAligned draws s in the box r, horizontally aligned by align (0
+// left, 0.5 centre, 1 right) and vertically centred.
+func (u *UI) DrawTextAligned(dst *ebiten.Image, s string, st Style, size float64, r Rect, align float64, clr color.Color) {
+	w := u.Measure(s, st, size)
+	x := r.X + (r.W-w)*align
+	y := r.Y + (r.H-u.LineHeight(size))/2
+	u.DrawText(dst, s, st, size, x, y, clr)
+}
+
+// Wrap breaks styled runs into lines no wider than width device pixels at
+// text size size, with UAX #14 line breaking (see layout.Wrap).
+func (u *UI) Wrap(runs []layout.Run, size, width float64) []layout.Line {
+	return layout.Wrap(runs, width, func(s string, st int) float64 {
+		return u.Measure(s, Style(st), size)
+	})
+}
+
+// WrapPlain wraps a single-style string.
+func (u *UI) WrapPlain(s string, st Style, size, width float64) []layout.Line {
+	return u.Wrap([]layout.Run{{Text: s, Style: int(st)}}, size, width)
+}
+
+// DrawLines draws wrapped lines with the first line's top at (x, y), one
+// lineHeight(size) apart, and returns the height used.
+func (u *UI) DrawLines(dst *ebiten.Image, lines []layout.Line, size, x, y float64, clr color.Color) float64 {
+	lh := u.LineHeight(size)
+	for i, l := range lines {
+		ly := y + float64(i)*lh
+		for _, p := range l.Pieces {
+			u.DrawText(dst, p.Text, Style(p.Style), size, x+p.X, ly, clr)
+		}
+	}
+	return float64(len(lines)) * lh
+}
+
+// drawWrapped wraps s to width and draws it from (x, y); it returns the
+// height used in device pixels. Prefer wrapping once in Update and
+// drawLines in Draw for long texts.
+func (u *UI) drawWrapped(dst *ebiten.Image, s string, st Style, size, x, y, width float64, clr color.Color) float64 {
+	return u.DrawLines(dst, u.WrapPlain(s, st, size, width), size, x, y, clr)
+}
