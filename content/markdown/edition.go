@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -56,9 +57,10 @@ const maxMismatches = 10
 //   - exhibits: the bold captions "**Exhibit N.M: …**" and "**附表 N.M：…**",
 //     the same numbers in the same order and sections;
 //   - tables: in the same sections, with the same rows, the same cells in
-//     each row, the same header, and in each cell the same figures (the
-//     numbers written with Arabic digits, compared as values with their
-//     scale words, so that "46 million" and "4,600 万" agree);
+//     each row, the same header, and in each cell the same figures: the
+//     numbers written with Arabic digits, in any order, the same digit
+//     strings ("46 million" and "46 百万", "5,100" and "5100") or the same
+//     values with their scale words ("46 million" and "4,600 万");
 //   - rules (---) in the same sections;
 //   - blockquote boxes in the same sections, each of the same shape (the
 //     kinds of its blocks, its lists' item counts, whether it opens with a
@@ -83,11 +85,11 @@ func CheckTranslation(en, tr content.Document) []Mismatch {
 
 // element is one structural element of a document.
 type element struct {
-	section int           // headings before it (for a heading, itself included)
-	line    int           // 1-based source line
-	sig     string        // what must agree, besides the section, in words for messages
-	cells   [][][]float64 // tables: the figures of each cell
-	shape   []int         // tables: cells per row
+	section int             // headings before it (for a heading, itself included)
+	line    int             // 1-based source line
+	sig     string          // what must agree, besides the section, in words for messages
+	cells   [][]cellFigures // tables: the figures of each cell
+	shape   []int           // tables: cells per row
 }
 
 // documentOutline is the structure CheckTranslation compares.
@@ -213,36 +215,94 @@ func eachLink(b content.Block, f func(string)) {
 
 // figure matches a number written with Arabic digits, with thousands
 // separators and a decimal part, and the scale word after it.
-var figure = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?\s*(万亿|亿|万|trillion|billion|million|thousand)?`)
+var figure = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|trillion|billion|million|thousand)?`)
 
-// figures returns the values of the numbers in a cell, sorted: the digits
-// without separators, times the scale word's factor.
-func figures(text string) []float64 {
-	var out []float64
+// scale returns the factor of a scale word figure matches, 1 for none.
+func scale(word string) float64 {
+	switch word {
+	case "千", "thousand":
+		return 1e3
+	case "万":
+		return 1e4
+	case "十万":
+		return 1e5
+	case "百万", "million":
+		return 1e6
+	case "千万":
+		return 1e7
+	case "亿":
+		return 1e8
+	case "十亿", "billion":
+		return 1e9
+	case "百亿":
+		return 1e10
+	case "千亿":
+		return 1e11
+	case "万亿", "trillion":
+		return 1e12
+	}
+	return 1
+}
+
+// cellFigures are the numbers of a table cell, sorted by their digits.
+type cellFigures []number
+
+// number is one number of a table cell.
+type number struct {
+	digits float64 // as written, without separators
+	value  float64 // times the scale word after it
+	scaled bool    // a scale word follows it
+}
+
+// figures reads the numbers of a table cell.
+func figures(text string) cellFigures {
+	var f cellFigures
 	for _, m := range figure.FindAllStringSubmatch(text, -1) {
 		num := strings.TrimRight(strings.TrimSpace(strings.TrimSuffix(m[0], m[1])), ",")
 		v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
 		if err != nil {
 			continue
 		}
-		switch m[1] {
-		case "thousand":
-			v *= 1e3
-		case "万":
-			v *= 1e4
-		case "million":
-			v *= 1e6
-		case "亿":
-			v *= 1e8
-		case "billion":
-			v *= 1e9
-		case "trillion", "万亿":
-			v *= 1e12
-		}
-		out = append(out, v)
+		f = append(f, number{digits: v, value: v * scale(m[1]), scaled: m[1] != ""})
 	}
-	slices.Sort(out)
-	return out
+	slices.SortStableFunc(f, func(a, b number) int { return cmp.Compare(a.digits, b.digits) })
+	return f
+}
+
+// agrees reports whether a translation's cell t carries the figures of
+// the English cell f: the same values, or number for number the same
+// digits, each with the same value or with no scale word in t (its unit
+// is stated elsewhere, e.g. "（单位：百万）" in the row's header).
+func (f cellFigures) agrees(t cellFigures) bool {
+	values := func(c cellFigures) []float64 {
+		var v []float64
+		for _, n := range c {
+			v = append(v, n.value)
+		}
+		slices.Sort(v)
+		return v
+	}
+	if sameFigures(values(f), values(t)) {
+		return true
+	}
+	if len(f) != len(t) {
+		return false
+	}
+	for i := range f {
+		if !same(f[i].digits, t[i].digits) || (t[i].scaled && !same(f[i].value, t[i].value)) {
+			return false
+		}
+	}
+	return true
+}
+
+// digits returns the numbers as written.
+func (f cellFigures) digits() []float64 {
+	var v []float64
+	for _, n := range f {
+		v = append(v, n.digits)
+	}
+	return v
 }
 
 // tableElement describes a table by its rows, cells and figures.
@@ -250,7 +310,7 @@ func tableElement(b content.Block, section int) element {
 	e := element{section: section, line: b.Line}
 	for _, row := range b.Rows {
 		e.shape = append(e.shape, len(row))
-		var cells [][]float64
+		var cells []cellFigures
 		for _, cell := range row {
 			cells = append(cells, figures(plain(cell)))
 		}
@@ -383,26 +443,23 @@ func tableDifferences(name string, a, b element) []string {
 			continue
 		}
 		for col := range a.cells[r] {
-			if !sameFigures(a.cells[r][col], b.cells[r][col]) {
-				out = append(out, fmt.Sprintf("%s, row %d, column %d: figures %s in the translation, %s in English", name, r+1, col+1, listFigures(b.cells[r][col]), listFigures(a.cells[r][col])))
+			if ea, eb := a.cells[r][col], b.cells[r][col]; !ea.agrees(eb) {
+				out = append(out, fmt.Sprintf("%s, row %d, column %d: figures %s in the translation, %s in English", name, r+1, col+1, listFigures(eb.digits()), listFigures(ea.digits())))
 			}
 		}
 	}
 	return out
 }
 
-// sameFigures reports whether two sorted lists of values agree (to a
-// relative 1e-9, for the scale words' products).
+// sameFigures reports whether two sorted lists of values agree.
 func sameFigures(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if math.Abs(a[i]-b[i]) > 1e-9*math.Max(math.Abs(a[i]), 1) {
-			return false
-		}
-	}
-	return true
+	return slices.EqualFunc(a, b, same)
+}
+
+// same reports whether two figures are equal, to a relative 1e-9 (for the
+// products of scale words).
+func same(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), 1)
 }
 
 func listFigures(v []float64) string {

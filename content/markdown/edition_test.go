@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -274,7 +275,7 @@ func TestCheckTranslation(t *testing.T) {
 		{"table columns", chineseChapter1, "| 指标 | 数值 |\n|---|---|", "| 指标 | 数值 | 备注 |\n|---|---|---|", 11, "Where you start", "table 1, row 1: 3 cells in the translation, 2 in English"},
 		{"table cells merged", chineseChapter1, "| 抽成比例 | 10% |", "| 抽成比例 10% |", 11, "Where you start", "table 1, row 3, column 1: figures 10 in the translation, none in English"}, // GFM pads a short row to the header's width
 		{"table figure", chineseChapter1, "约 5,100，", "约 5,000，", 11, "Where you start", "table 1, row 4, column 2: figures 780, 5000 in the translation, 780, 5100 in English"},
-		{"table scale", chineseChapter1, "13.3 亿", "1.33 亿", 11, "Where you start", "row 5, column 2: figures 133000000 in the translation, 1330000000 in English"},
+		{"table scale", chineseChapter1, "13.3 亿", "1.33 亿", 11, "Where you start", "row 5, column 2: figures 1.33 in the translation, 1.33 in English"},
 		{"table figure in words", chineseChapter1, "| 抽成比例 | 10% |", "| 抽成比例 | 百分之十 |", 11, "Where you start", "row 3, column 2: figures none in the translation, 10 in English"},
 		{"table moved", chineseChapter1, "## 你的起点\n", "", 10, "Where you start", "table 1 is under heading 1 (line 1, \"第一章：生而开放\") in the translation, under heading 2 (line 7, \"Where you start\") in English"},
 		{"rule missing", chineseChapter1, "---\n", "", 0, "The board's goals", "1 rules in English, 0 in the translation"},
@@ -328,22 +329,32 @@ func TestMismatchError(t *testing.T) {
 	}
 }
 
-// TestFigures pins how table cells' numbers are read.
+// TestFigures pins how table cells' numbers are read and compared: the
+// same digit strings, or the same values with their scale words.
 func TestFigures(t *testing.T) {
-	for cell, want := range map[string]string{
-		"about 5,100, of which about 780 from ads": "780, 5100",
-		"约 5,100，其中广告收入约 780":                      "780, 5100",
-		"46 million exposures in 16 hours":         "16, 46000000",
-		"4,600 万次曝光，16 小时":                         "16, 46000000",
-		"1.33 billion":                             "1330000000",
-		"13.3 亿":                                   "1330000000",
-		"between 17 and 36":                        "17, 36",
-		"78% / 17%":                                "17, 78",
-		"Q2 2023":                                  "2, 2023",
-		"no figures":                               "none",
+	for _, tt := range []struct {
+		en, zh string
+		agree  bool
+	}{
+		{"about 5,100, of which about 780 from ads", "约 5,100，其中广告收入约 780", true},
+		{"about 5,100", "约 5100", true},
+		{"46 million exposures in 16 hours", "16 小时内曝光 4,600 万次", true},
+		{"46 million exposures in 16 hours", "16 小时内曝光量接近 46 百万次", true},                    // the real chapter 2's
+		{"more than 10 million organisations; 180 million users", "组织超过 10；活跃用户 180", true}, // the unit in the row's header
+		{"1.33 billion", "13.3 亿", true},
+		{"1.33 billion", "1.33 十亿", true},
+		{"between 17 and 36", "17 到 36 之间", true},
+		{"78% / 17%", "约 78% / 约 17%", true},
+		{"Q2 2023", "2023 年第 2 季度", true},
+		{"1.33 billion", "1.33 亿", false}, // the right digits with the wrong scale word
+		{"1.33 billion", "1.33", true},    // the unit stated elsewhere
+		{"Q2 2023", "2023 年第二季度", false},
+		{"10%", "百分之十", false},
+		{"about 5,100", "约 5,000", false},
 	} {
-		if got := listFigures(figures(cell)); got != want {
-			t.Errorf("figures(%q) = %s, want %s", cell, got, want)
+		if got := figures(tt.en).agrees(figures(tt.zh)); got != tt.agree {
+			t.Errorf("%q and %q: agree %v, want %v (digits %s and %s)", tt.en, tt.zh, got, tt.agree,
+				listFigures(figures(tt.en).digits()), listFigures(figures(tt.zh).digits()))
 		}
 	}
 }
@@ -515,4 +526,64 @@ func FuzzScenarioText(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestPseudoTranslation turns every real English chapter and the teaching
+// note into a "translation" that keeps the English words (the scenario
+// block becomes a scenario-text block with its prompts and labels, the
+// exhibits' captions "附表 N.M："), which must load, keep the English
+// setup and agree with its original on every rule: the checker finds no
+// difference where there is none in the real files' structure.
+func TestPseudoTranslation(t *testing.T) {
+	en, err := Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caption := regexp.MustCompile(`(?m)^\*\*Exhibit ([0-9.]+): `)
+	for _, d := range en {
+		src, err := fs.ReadFile(content.Files, d.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := caption.ReplaceAllString(string(src), "**附表 $1：")
+		if d.Setup != nil {
+			start := strings.Index(s, "```scenario\n")
+			end := start + strings.Index(s[start+3:], "```") + 6
+			var sb strings.Builder
+			sb.WriteString("```scenario-text\nprompts = [\n")
+			for _, p := range d.Setup.Prompts {
+				fmt.Fprintf(&sb, "  %q,\n", p)
+			}
+			sb.WriteString("]\n")
+			for _, g := range d.Setup.Goals {
+				fmt.Fprintf(&sb, "\n[[goal]]\nlabel = %q\n", g.Label)
+			}
+			sb.WriteString("```")
+			s = s[:start] + sb.String() + s[end:]
+		}
+		name := ChapterDir(content.Chinese) + "/" + path.Base(d.File)
+		tr, err := Translate(d, name, []byte(s))
+		if err != nil {
+			t.Errorf("%v\n%s", err, s)
+			continue
+		}
+		if !reflect.DeepEqual(tr.Setup, d.Setup) {
+			t.Errorf("%s: setup %+v, want %+v", name, tr.Setup, d.Setup)
+		}
+		for _, m := range CheckTranslation(d, tr) {
+			t.Error(m)
+		}
+	}
+	note, err := TeachingNote(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := fs.ReadFile(content.Files, TeachingNoteFile)
+	tr, err := Translate(note, TeachingNotePath(content.Chinese), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range CheckTranslation(note, tr) {
+		t.Error(m)
+	}
 }
