@@ -7,31 +7,90 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/longtail-case/longtail/game/sim"
 )
 
 // compiledBin is Encode(markdown.Load(Files)): the case's chapters
 // parsed when they change rather than on every start of the game, so that
-// the game links no Markdown parser. go generate ./content rewrites it;
-// TestCompiled fails while it is stale, and cmd/longtail-serve refuses to
-// serve a game built with a stale copy.
+// the game links no Markdown parser. go generate ./content rewrites it
+// (and compiled.zh-Hans.bin, the Chinese edition's, embedded by
+// compiled_zh.go outside the browser); TestCompiled and
+// TestCompiledChinese fail while either is stale, and cmd/longtail-serve
+// refuses to serve a game built with a stale copy.
 //
-//go:generate go test -run ^TestCompiled$ -update .
+//go:generate go test -run ^TestCompiled(Chinese)?$ -update .
 //go:embed compiled.bin
 var compiledBin []byte
+
+// CompiledFile returns the name, inside package content's directory, of
+// the compiled documents of an edition: "compiled.bin" for English,
+// "compiled.zh-Hans.bin" for Chinese. The web page publishes the Chinese
+// file beside the game, which fetches it when a student picks Chinese.
+func CompiledFile(lang string) string {
+	if lang == English {
+		return "compiled.bin"
+	}
+	return "compiled." + lang + ".bin"
+}
 
 // Compiled returns the case's chapters as markdown.Load(Files) parses
 // them, decoded from compiled.bin. The game starts from it: decoding takes
 // a millisecond where parsing the Markdown with goldmark took 30 ms under
 // wasm (90 ms of the wait for the first frame in the browser, cold).
 func Compiled() ([]Document, error) {
-	docs, err := Decode(compiledBin)
+	return CompiledLang(English)
+}
+
+// CompiledLang returns an edition's chapters, in reading order, as
+// markdown.LoadLang(Files, lang) parses them: English from compiled.bin,
+// Chinese from compiled.zh-Hans.bin. The Chinese file is embedded in every
+// build but the browser's (GOOS=js), which keeps the English download
+// small: there CompiledLang(Chinese) is an error, and the game fetches
+// CompiledFile(Chinese) and decodes it with DecodeEdition. An unknown
+// language, an edition without chapters or a stale file is an error.
+func CompiledLang(lang string) ([]Document, error) {
+	b, err := compiledBytes(lang)
 	if err != nil {
-		return nil, fmt.Errorf("content: compiled.bin: %w (run go generate ./content)", err)
+		return nil, err
+	}
+	docs, err := DecodeEdition(b, lang)
+	if err != nil {
+		return nil, fmt.Errorf("content: %s: %w (run go generate ./content)", CompiledFile(lang), err)
+	}
+	return docs, nil
+}
+
+// compiledBytes returns the embedded compiled documents of an edition.
+func compiledBytes(lang string) ([]byte, error) {
+	switch lang {
+	case English:
+		return compiledBin, nil
+	case Chinese:
+		if compiledChineseBin == nil {
+			return nil, fmt.Errorf("content: this build does not embed %s (the browser's does not): fetch it and decode it with DecodeEdition", CompiledFile(lang))
+		}
+		return compiledChineseBin, nil
+	}
+	return nil, fmt.Errorf("content: no edition in language %q (the editions are %s)", lang, strings.Join(Languages(), ", "))
+}
+
+// DecodeEdition decodes the compiled documents of one edition, such as
+// the bytes of CompiledFile(lang) fetched by the browser: Decode, then
+// every document must be in lang, and there must be at least one.
+func DecodeEdition(b []byte, lang string) ([]Document, error) {
+	docs, err := Decode(b)
+	if err != nil {
+		return nil, err
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("content: compiled.bin holds no chapters (run go generate ./content)")
+		return nil, fmt.Errorf("holds no chapters of the %s edition", lang)
+	}
+	for _, d := range docs {
+		if d.Lang != lang {
+			return nil, fmt.Errorf("%s is in language %q, not %q", d.File, d.Lang, lang)
+		}
 	}
 	return docs, nil
 }
@@ -40,21 +99,32 @@ func Compiled() ([]Document, error) {
 // the game (which decodes it) shows the same text as a page rendered from
 // docs.
 func IsCompiled(docs []Document) bool {
+	return IsCompiledLang(docs, English)
+}
+
+// IsCompiledLang reports whether docs are what the embedded compiled file
+// of an edition holds (always false where the file is not embedded).
+func IsCompiledLang(docs []Document, lang string) bool {
+	want, err := compiledBytes(lang)
+	if err != nil {
+		return false
+	}
 	b, err := Encode(docs)
-	return err == nil && bytes.Equal(b, compiledBin)
+	return err == nil && bytes.Equal(b, want)
 }
 
 // compiledMagic starts the encoding; its digit is the format's version.
-const compiledMagic = "longtail documents 1\n"
+const compiledMagic = "longtail documents 2\n"
 
 // Encode returns docs in the compact binary form Decode reads: the magic
-// line, then every field in declaration order, integers as varints,
+// line, the number of documents, then every field in declaration order, integers as varints,
 // strings and lists prefixed by their length, a Setup as JSON.
 func Encode(docs []Document) ([]byte, error) {
 	e := encoder{b: []byte(compiledMagic)}
 	e.uint(len(docs))
 	for _, d := range docs {
 		e.str(d.File)
+		e.str(d.Lang)
 		e.str(d.Slug)
 		e.int(d.Number)
 		e.str(d.Title)
@@ -140,6 +210,7 @@ func Decode(b []byte) ([]Document, error) {
 	for i := 0; i < n && d.err == nil; i++ {
 		var doc Document
 		doc.File = d.str()
+		doc.Lang = d.str()
 		doc.Slug = d.str()
 		doc.Number = d.int()
 		doc.Title = d.str()

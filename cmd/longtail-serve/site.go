@@ -71,12 +71,22 @@ type chapter struct {
 	Number int
 	Slug   string
 	Title  string
+	Lang   string        // the edition's language, for the lang attribute of the chapter's element ("en", "zh-Hans")
 	HTML   template.HTML // from markdown.HTML, which escapes all text
 }
 
 // pageData is what the page templates see.
 type pageData struct {
-	Chapters []chapter
+	Chapters []chapter // the English chapters
+	// Chinese holds the Chinese edition's chapters, rendered like Chapters;
+	// empty while content/chapters/zh-Hans holds none. The page does not
+	// show them yet.
+	Chinese []chapter
+	// Editions maps a translation's language to the hashed name of its
+	// compiled documents ("zh-Hans" → "compiled.zh-Hans.1a2b3c4d5e6f.bin"),
+	// which the game fetches and decodes with content.DecodeEdition when a
+	// student picks that language (the browser's build does not embed it).
+	Editions map[string]string
 	WasmSize int // bytes of the uncompressed wasm, the progress bar's total
 }
 
@@ -125,7 +135,24 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := pageData{Chapters: chapters, WasmSize: len(game.wasm)}
+	data := pageData{Chapters: chapters, Editions: map[string]string{}, WasmSize: len(game.wasm)}
+	for _, lang := range content.Languages()[1:] {
+		docs, chapters, err := readEdition(root, lang)
+		if err != nil {
+			return nil, err
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		if lang == content.Chinese {
+			data.Chinese = chapters
+		}
+		b, err := content.Encode(docs)
+		if err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
+		}
+		data.Editions[lang] = add(content.CompiledFile(lang), b)
+	}
 	funcs := template.FuncMap{"asset": func(name string) (string, error) {
 		h, ok := assets[name]
 		if !ok {
@@ -199,7 +226,7 @@ func readChapters(root string) ([]chapter, error) {
 		if err != nil {
 			return nil, fmt.Errorf("serve: %w", err)
 		}
-		out = append(out, chapter{Number: doc.Number, Slug: doc.Slug, Title: doc.Title, HTML: template.HTML(markdown.HTML(doc))})
+		out = append(out, chapter{Number: doc.Number, Slug: doc.Slug, Title: doc.Title, Lang: markdown.Lang(doc), HTML: template.HTML(markdown.HTML(doc))})
 		docs = append(docs, doc)
 	}
 	// The game shows the chapters compiled into it (content.Compiled);
@@ -208,6 +235,31 @@ func readChapters(root string) ([]chapter, error) {
 		return nil, fmt.Errorf("serve: content/compiled.bin does not hold the chapters in content/chapters (one changed since it was made): run go generate ./content, then serve again")
 	}
 	return out, nil
+}
+
+// readEdition parses a translation's chapters, content/chapters/LANG/*.md
+// with markdown.LoadLang (each checked against its English original), and
+// renders each with markdown.HTML, in reading order. They must be the
+// documents compiled into the game (content/compiled.LANG.bin). An edition
+// without chapters gives none and no error.
+func readEdition(root, lang string) ([]content.Document, []chapter, error) {
+	fsys := os.DirFS(filepath.Join(root, "content"))
+	names, err := markdown.EditionFiles(fsys, lang)
+	if err != nil || len(names) == 0 {
+		return nil, nil, err
+	}
+	docs, err := markdown.LoadLang(fsys, lang)
+	if err != nil {
+		return nil, nil, fmt.Errorf("serve: %w", err)
+	}
+	if !content.IsCompiledLang(docs, lang) {
+		return nil, nil, fmt.Errorf("serve: content/%s does not hold the chapters in content/%s (one changed since it was made): run go generate ./content, then serve again", content.CompiledFile(lang), markdown.ChapterDir(lang))
+	}
+	var out []chapter
+	for _, d := range docs {
+		out = append(out, chapter{Number: d.Number, Slug: d.Slug, Title: d.Title, Lang: markdown.Lang(d), HTML: template.HTML(markdown.HTML(d))})
+	}
+	return docs, out, nil
 }
 
 // hashedName inserts a short content hash before the extension:
@@ -268,7 +320,8 @@ func contentType(name string) string {
 // compressible reports whether a media type is worth compressing.
 func compressible(ctype string) bool {
 	return strings.HasPrefix(ctype, "text/") || ctype == "application/wasm" ||
-		ctype == "image/svg+xml" || ctype == "application/json"
+		ctype == "image/svg+xml" || ctype == "application/json" ||
+		ctype == "application/octet-stream" // compiled documents, mostly text
 }
 
 // compressBrotli compresses b with brotli at the best quality.

@@ -17,7 +17,10 @@ import (
 // not SafeURL lose their link and keep their text; headings get ids made of
 // the document's slug and the heading's text ("born-open-your-decision"),
 // unique within the document; the scenario block becomes a short
-// "In this round you control …" summary in an <aside class="scenario">.
+// "In this round you control …" summary in an <aside class="scenario">,
+// in the document's language ("本轮你可以调整……" in Chinese). The
+// fragment has no root element: the page puts it in one that carries
+// lang="…" (see Book and Lang).
 // Table cells carry class "left", "center" or "right" for alignment.
 func HTML(doc content.Document) string {
 	r := htmlRenderer{doc: doc, ids: map[string]bool{}}
@@ -35,15 +38,25 @@ func RenderHTML(file string, src []byte) (string, error) {
 }
 
 // Book renders documents, in order, as one HTML fragment: each one is an
-// <article lang="en" id="slug"> holding its HTML.
+// <article lang="LANG" id="slug"> holding its HTML, LANG being the
+// document's language (English when it has none).
 func Book(docs []content.Document) string {
 	var sb strings.Builder
 	for _, d := range docs {
-		fmt.Fprintf(&sb, "<article lang=\"en\" id=\"%s\">\n", html.EscapeString(d.Slug))
+		fmt.Fprintf(&sb, "<article lang=\"%s\" id=\"%s\">\n", html.EscapeString(Lang(d)), html.EscapeString(d.Slug))
 		sb.WriteString(HTML(d))
 		sb.WriteString("</article>\n")
 	}
 	return sb.String()
+}
+
+// Lang returns a document's language for HTML's lang attribute: its Lang,
+// or English for a document built without one.
+func Lang(d content.Document) string {
+	if d.Lang == "" {
+		return content.English
+	}
+	return d.Lang
 }
 
 type htmlRenderer struct {
@@ -166,28 +179,47 @@ func (r *htmlRenderer) row(row [][]content.Span, cell string, align []string) {
 	sb.WriteString("</tr>\n")
 }
 
-// scenario writes the summary of a chapter's round.
+// scenario writes the summary of a chapter's round, in the document's
+// language: the levers the student controls (by the names the game shows),
+// the rounds and the goals' labels.
 func (r *htmlRenderer) scenario(s sim.Setup) {
 	sb := &r.sb
+	zh := r.doc.Lang == content.Chinese
 	sb.WriteString("<aside class=\"scenario\">\n<p>")
 	var levers []string
 	for _, k := range s.Unlocked {
 		if s.Unlocks(k) {
-			levers = append(levers, strings.ReplaceAll(k, "_", " "))
+			levers = append(levers, leverName(r.doc.Lang, k))
 		}
 	}
-	if len(levers) == 0 {
+	switch {
+	case len(levers) == 0 && zh:
+		sb.WriteString("本轮所有杠杆都已固定：观察生态如何变化")
+	case len(levers) == 0:
 		sb.WriteString("In this round every lever is fixed: watch what the ecosystem does")
-	} else {
+	case zh:
+		sb.WriteString("本轮你可以调整")
+		sb.WriteString(html.EscapeString(joinAndChinese(levers)))
+	default:
 		sb.WriteString("In this round you control ")
 		sb.WriteString(html.EscapeString(joinAnd(levers)))
 	}
-	if s.Rounds > 0 {
-		fmt.Fprintf(sb, " over %d rounds", s.Rounds)
+	switch {
+	case s.Rounds > 0 && zh:
+		fmt.Fprintf(sb, "，共 %d 个季度。</p>\n", s.Rounds)
+	case zh:
+		sb.WriteString("。</p>\n")
+	case s.Rounds > 0:
+		fmt.Fprintf(sb, " over %d rounds.</p>\n", s.Rounds)
+	default:
+		sb.WriteString(".</p>\n")
 	}
-	sb.WriteString(".</p>\n")
 	if len(s.Goals) > 0 {
-		sb.WriteString("<p>Goals:</p>\n<ul>\n")
+		if zh {
+			sb.WriteString("<p>目标：</p>\n<ul>\n")
+		} else {
+			sb.WriteString("<p>Goals:</p>\n<ul>\n")
+		}
 		for _, g := range s.Goals {
 			label := g.Label
 			if label == "" {
@@ -200,12 +232,55 @@ func (r *htmlRenderer) scenario(s sim.Setup) {
 	sb.WriteString("</aside>\n")
 }
 
+// leverName returns the name of a lever as the game shows it in a
+// language: the key with spaces for underscores in English ("take rate"),
+// the Chinese edition's term in Chinese ("抽成比例").
+func leverName(lang, key string) string {
+	if lang == content.Chinese {
+		switch key {
+		case "openness":
+			return "开放度"
+		case "feed_share":
+			return "信息流注意力占比"
+		case "feed_beta":
+			return "信息流热度权重"
+		case "pool":
+			return "冷启动流量池"
+		case "grant":
+			return "新人扶持金"
+		case "cap":
+			return "单个服务商信息流上限"
+		case "ad_load":
+			return "广告强度"
+		case "ad_billing":
+			return "广告计费方式"
+		case "first_party":
+			return "自营功能"
+		case "take_rate":
+			return "抽成比例"
+		case "api_fee":
+			return "接口许可费"
+		case "contact_fee":
+			return "外部联系人费用"
+		}
+	}
+	return strings.ReplaceAll(key, "_", " ")
+}
+
 // joinAnd joins words as "a", "a and b" or "a, b and c".
 func joinAnd(words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// joinAndChinese joins words as "甲", "甲和乙" or "甲、乙和丙".
+func joinAndChinese(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], "、") + "和" + words[len(words)-1]
 }
 
 // spans writes inline content: consecutive spans with the same link share

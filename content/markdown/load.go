@@ -59,14 +59,24 @@ func TeachingNote(fsys fs.FS) (content.Document, error) {
 
 // parseFile reads at most MaxSize+1 bytes of a file and parses them.
 func parseFile(fsys fs.FS, name string) (content.Document, error) {
+	src, err := readFile(fsys, name)
+	if err != nil {
+		return content.Document{}, err
+	}
+	return Parse(name, src)
+}
+
+// readFile reads at most MaxSize+1 bytes of a file (Parse reports the
+// excess).
+func readFile(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return content.Document{}, fmt.Errorf("markdown: %w", err)
+		return nil, fmt.Errorf("markdown: %w", err)
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return content.Document{}, fmt.Errorf("markdown: %s: %w", name, err)
+		return nil, fmt.Errorf("markdown: %s: %w", name, err)
 	}
-	return Parse(name, src)
+	return src, nil
 }

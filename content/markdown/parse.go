@@ -37,7 +37,7 @@ const (
 )
 
 // codeLanguages lists the info strings a fenced code block may carry besides
-// "scenario"; a fence with no info string is plain code too. Any other info
+// "scenario" (English files) and "scenario-text" (translations); a fence with no info string is plain code too. Any other info
 // string is an error, so that a misspelt ```scenaro is caught.
 var codeLanguages = []string{"text", "toml", "json", "csv", "sh", "go"}
 
@@ -72,32 +72,63 @@ func (e *Error) Error() string {
 // MaxBrackets, MaxEmphasis, MaxScenario) and a file without a level-1
 // heading (the title). Errors are *Error values. The title is the text of
 // the first level-1 heading; text before it is allowed.
+//
+// The file's name gives its language (FileLang): a file of the Chinese
+// edition, chapters/zh-Hans/NN-slug.md or teaching-note.zh-Hans.md, may
+// not carry a ```scenario block but at most one ```scenario-text block
+// (see Translate), which Parse checks strictly and leaves out of the
+// Setup, which stays nil; Translate gives a translation the setup of its
+// English original. A ```scenario-text block in an English file is an
+// error.
 func Parse(file string, src []byte) (content.Document, error) {
+	doc, _, err := parse(file, src)
+	return doc, err
+}
+
+// parse is Parse, also returning the words of a translation's
+// ```scenario-text block (nil when it has none).
+func parse(file string, src []byte) (content.Document, *scenarioText, error) {
 	if len(src) > MaxSize {
-		return content.Document{}, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(src), MaxSize)}
+		return content.Document{}, nil, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(src), MaxSize)}
 	}
 	src = normalize(src)
 	c := &converter{file: file, src: src}
 	c.lineStarts()
 	if err := c.checkText(); err != nil {
-		return content.Document{}, err
+		return content.Document{}, nil, err
 	}
 	if err := c.checkShape(); err != nil {
-		return content.Document{}, err
+		return content.Document{}, nil, err
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
 	root := md.Parser().Parse(text.NewReader(src))
-	c.doc = content.Document{File: file}
+	c.doc = content.Document{File: file, Lang: FileLang(file)}
 	c.doc.Number, c.doc.Slug = nameParts(file)
+	if c.doc.Lang != content.English {
+		c.doc.Slug = strings.TrimSuffix(c.doc.Slug, "."+c.doc.Lang)
+	}
 	blocks, err := c.blocks(root, 0)
 	if err != nil {
-		return content.Document{}, err
+		return content.Document{}, nil, err
 	}
 	c.doc.Blocks = blocks
 	if c.doc.Title == "" {
-		return content.Document{}, &Error{File: file, Msg: "no title: the file needs a level-1 heading (# Title) with text"}
+		return content.Document{}, nil, &Error{File: file, Msg: "no title: the file needs a level-1 heading (# Title) with text"}
 	}
-	return c.doc, nil
+	return c.doc, c.text, nil
+}
+
+// FileLang returns the language of a file of the content tree from its
+// name: Chinese for a file in a directory named zh-Hans
+// (chapters/zh-Hans/01-born-open.md) or named NAME.zh-Hans.md
+// (teaching-note.zh-Hans.md), English for any other.
+func FileLang(file string) string {
+	for _, lang := range content.Languages()[1:] {
+		if strings.HasSuffix(file, "."+lang+".md") || slices.Contains(strings.Split(path.Dir(file), "/"), lang) {
+			return lang
+		}
+	}
+	return content.English
 }
 
 // normalize strips a UTF-8 byte order mark and turns CRLF and lone CR line
@@ -130,7 +161,8 @@ type converter struct {
 	src      []byte
 	starts   []int // byte offset of the start of each line
 	doc      content.Document
-	scenario int // line of the scenario block, 0 before one is seen
+	scenario int           // line of the scenario (or scenario-text) block, 0 before one is seen
+	text     *scenarioText // a translation's scenario-text block, nil before one is seen
 	buf      bytes.Buffer
 	w        *bufio.Writer
 }
@@ -370,27 +402,44 @@ func (c *converter) fenced(n *ast.FencedCodeBlock, b content.Block, depth int) (
 	if !c.closed(n, b.Line) {
 		return b, false, c.errf(b.Line, "the code block opened here is never closed; end it with a line of %s", c.fence(b.Line))
 	}
+	english := c.doc.Lang == content.English
 	switch {
-	case lang == "scenario":
+	case lang == "scenario" && !english:
+		return b, false, c.errf(b.Line, "a translation carries no ```scenario block: write a ```scenario-text block with only the prompts and the goals' labels (the levers, goals and rounds come from the English chapter)")
+	case lang == "scenario-text" && english:
+		return b, false, c.errf(b.Line, "a ```scenario-text block belongs in a translation (chapters/zh-Hans/…); an English chapter declares its round in a ```scenario block")
+	case lang == "scenario" || lang == "scenario-text":
 		if depth > 0 {
-			return b, false, c.errf(b.Line, "the scenario block must be at the top level, not inside a list or quote")
+			return b, false, c.errf(b.Line, "the %s block must be at the top level, not inside a list or quote", lang)
 		}
 		if c.scenario > 0 {
-			return b, false, c.errf(b.Line, "second scenario block; the first is at line %d and a file carries at most one", c.scenario)
+			return b, false, c.errf(b.Line, "second %s block; the first is at line %d and a file carries at most one", lang, c.scenario)
 		}
 		c.scenario = b.Line
+		b.Kind = content.BlockScenario
+		if !english {
+			t, err := c.decodeScenarioText(c.lines(n), b.Line)
+			if err != nil {
+				return b, false, err
+			}
+			c.text = &t
+			return b, true, nil
+		}
 		s, err := c.decodeSetup(c.lines(n), b.Line)
 		if err != nil {
 			return b, false, err
 		}
 		c.doc.Setup = &s
-		b.Kind = content.BlockScenario
 		return b, true, nil
 	case lang == "" || slices.Contains(codeLanguages, lang):
 		b.Kind, b.Text = content.BlockCode, c.lines(n)
 		return b, true, nil
 	}
-	return b, false, c.errf(b.Line, "unknown fenced block %q; use scenario, a plain ``` fence or one of %s", lang, strings.Join(codeLanguages, ", "))
+	block := "scenario"
+	if !english {
+		block = "scenario-text"
+	}
+	return b, false, c.errf(b.Line, "unknown fenced block %q; use %s, a plain ``` fence or one of %s", lang, block, strings.Join(codeLanguages, ", "))
 }
 
 // fence returns the fence (``` or ~~~, as long as the opening one) that

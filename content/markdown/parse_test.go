@@ -321,11 +321,13 @@ func TestSafeURL(t *testing.T) {
 
 // FuzzParse checks that no input panics, that errors are *Error values
 // naming the file and a line inside it, and that a parsed document has a
-// title and renders to HTML with only our own tags and safe links.
+// title and renders to HTML with only our own tags and safe links; the
+// same for the input as a file of the Chinese edition.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.md")
 	chapters, _ := filepath.Glob("chapters/*.md")
-	for _, name := range append(seeds, chapters...) {
+	translations, _ := filepath.Glob("testdata/edition/chapters/zh-Hans/*.md")
+	for _, name := range append(append(seeds, chapters...), translations...) {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -341,23 +343,25 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		const file = "fuzz.md"
-		doc, err := Parse(file, src)
-		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.File != file {
-				t.Fatalf("error %v (%T) does not name the file", err, err)
+		// Each input is parsed as an English file and as a translation.
+		for _, file := range []string{"fuzz.md", "chapters/zh-Hans/fuzz.md"} {
+			doc, err := Parse(file, src)
+			if err != nil {
+				var e *Error
+				if !errors.As(err, &e) || e.File != file {
+					t.Fatalf("error %v (%T) does not name the file", err, err)
+				}
+				if e.Line < 0 || e.Line > bytes.Count(normalize(src), []byte("\n"))+1 {
+					t.Fatalf("error %v: line %d outside the input", err, e.Line)
+				}
+				continue
 			}
-			if e.Line < 0 || e.Line > bytes.Count(normalize(src), []byte("\n"))+1 {
-				t.Fatalf("error %v: line %d outside the input", err, e.Line)
+			if doc.Title == "" {
+				t.Fatal("parsed without a title")
 			}
-			return
-		}
-		if doc.Title == "" {
-			t.Fatal("parsed without a title")
-		}
-		if err := checkHTML(HTML(doc)); err != nil {
-			t.Fatal(err)
+			if err := checkHTML(HTML(doc)); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }

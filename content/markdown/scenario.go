@@ -114,3 +114,80 @@ func finite(s sim.Setup) error {
 	}
 	return nil
 }
+
+// scenarioText is the words of a translation's ```scenario-text block:
+// the reflection prompts and the goals' labels, in the English block's
+// order, with the Markdown lines where each stands.
+type scenarioText struct {
+	Line        int      // the fence's line
+	Prompts     []string // reflection prompts
+	PromptsLine int      // line of the prompts key, the fence's when absent
+	Labels      []string // one per [[goal]]
+	GoalLines   []int    // line of each [[goal]] header
+}
+
+// decodeScenarioText decodes the TOML of a scenario-text block whose fence
+// is at line fence of the Markdown file. It is strict: only `prompts` (an
+// array of strings) and `[[goal]]` tables holding only `label` may appear,
+// and no prompt or label may be blank. Errors name the Markdown line.
+func (c *converter) decodeScenarioText(src string, fence int) (scenarioText, error) {
+	t := scenarioText{Line: fence, PromptsLine: fence}
+	if len(src) > MaxScenario {
+		return t, c.errf(fence, "scenario-text block is %d bytes, more than the limit of %d", len(src), MaxScenario)
+	}
+	if line := tomlTooDeep(src); line > 0 {
+		return t, c.errf(fence+line, "scenario-text: arrays and tables nest deeper than %d levels", maxTOMLDepth)
+	}
+	var raw struct {
+		Prompts []string `toml:"prompts"`
+		Goals   []struct {
+			Label string `toml:"label"`
+		} `toml:"goal"`
+	}
+	md, err := toml.Decode(src, &raw)
+	if err != nil {
+		p := tomlfile.Decoding(err)
+		last := strings.Count(strings.TrimSuffix(src, "\n"), "\n") + 1
+		return t, c.errf(fence+min(p.Line, last), "scenario-text: %s", p)
+	}
+	keys := tomlfile.Index([]byte(src))
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0]
+		return t, c.errf(fence+keys.Next(k.String()), "scenario-text: %q is not allowed: the block holds only prompts and [[goal]] tables with a label; levers, metrics, thresholds and rounds come from the English chapter's ```scenario block", k.String())
+	}
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if h, _, _ := strings.Cut(l, "#"); strings.HasPrefix(l, "[[") && strings.Trim(strings.TrimSpace(h), "[] \t") == "goal" {
+			t.GoalLines = append(t.GoalLines, fence+1+i)
+		}
+	}
+	if md.IsDefined("prompts") {
+		if l := keys.Line("prompts"); l > 0 {
+			t.PromptsLine = fence + l
+		}
+	}
+	for i, p := range raw.Prompts {
+		if strings.TrimSpace(p) == "" {
+			return t, c.errf(t.PromptsLine, "scenario-text: prompt %d is empty", i+1)
+		}
+		t.Prompts = append(t.Prompts, p)
+	}
+	for i, g := range raw.Goals {
+		line := fence
+		if i < len(t.GoalLines) {
+			line = t.GoalLines[i]
+		}
+		if strings.TrimSpace(g.Label) == "" {
+			return t, c.errf(line, "scenario-text: goal %d has no label; each [[goal]] holds the translated label of the English goal in the same place", i+1)
+		}
+		t.Labels = append(t.Labels, g.Label)
+	}
+	// Keep a line for every goal, even one whose header the scan missed
+	// (e.g. an inline array of tables).
+	for len(t.GoalLines) < len(t.Labels) {
+		t.GoalLines = append(t.GoalLines, fence)
+	}
+	t.GoalLines = t.GoalLines[:len(t.Labels)]
+	return t, nil
+}

@@ -76,7 +76,7 @@ type Assignment struct {
 	Title          string    `toml:"title" json:"title"`                       // shown on the title screen, required
 	Course         string    `toml:"course" json:"course"`                     // e.g. "MBA 612 Platform Strategy", optional
 	Due            string    `toml:"due" json:"due"`                           // free text, e.g. "Friday 12 June, 23:59 (Beijing)", optional
-	Locale         string    `toml:"locale" json:"locale"`                     // "en" or "zh-Hans"; "" lets the student choose
+	Locale         string    `toml:"locale" json:"locale"`                     // the edition students see, content.English ("en") or content.Chinese ("zh-Hans"); "" lets the student choose (see Language)
 	BaseSeed       uint64    `toml:"base_seed" json:"base_seed"`               // the assignment's seed, 0 to 2^63−1
 	PerStudentSeed bool      `toml:"per_student_seed" json:"per_student_seed"` // derive each student's seed from BaseSeed and their ID
 	Chapters       []Chapter `toml:"chapter" json:"chapters"`                  // played in this order, at least one
@@ -249,10 +249,8 @@ func (a Assignment) problems() []problem {
 			add(f.key, "%s %s", f.key, msg)
 		}
 	}
-	switch a.Locale {
-	case "", "en", "zh-Hans":
-	default:
-		add("locale", "locale %q must be \"en\" or \"zh-Hans\" (or left out)", a.Locale)
+	if msg := localeProblem(a.Locale); msg != "" {
+		add("locale", "%s", msg)
 	}
 	if a.BaseSeed > 1<<63-1 {
 		add("base_seed", "base_seed must be at most %d", uint64(1<<63-1))

@@ -9,7 +9,7 @@ import (
 // FuzzParseAssignment: any input gives an assignment or an error, never a
 // panic; an accepted assignment validates, hashes and survives a link.
 func FuzzParseAssignment(f *testing.F) {
-	for _, p := range []string{"../../content/assignments/example.toml", "testdata/assignment.toml"} {
+	for _, p := range []string{"../../content/assignments/example.toml", "../../content/assignments/example-zh.toml", "testdata/assignment.toml"} {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}

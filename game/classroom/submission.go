@@ -74,8 +74,8 @@ type Submission struct {
 	AssignmentHash string          `json:"assignment_hash"` // Assignment.Hash; "" for free play
 	Assignment     string          `json:"assignment"`      // the assignment's title, for people reading the file
 	Student        Student         `json:"student"`
-	Seed           uint64          `json:"seed"` // the seed every chapter used
-	Locale         string          `json:"locale,omitempty"`
+	Seed           uint64          `json:"seed"`               // the seed every chapter used
+	Locale         string          `json:"locale,omitempty"`   // the edition played, "en" or "zh-Hans" (Assignment.Language); "" is English
 	Started        string          `json:"started,omitempty"`  // self-reported start time, RFC 3339, not verified
 	Finished       string          `json:"finished,omitempty"` // self-reported export time, RFC 3339, not verified
 	Decisions      []play.Decision `json:"decisions"`          // every lever change, chapter by chapter in play order
@@ -377,6 +377,9 @@ func (s Submission) check() error {
 		if msg := textProblem(t); msg != "" {
 			return fmt.Errorf("student ID or name %s", msg)
 		}
+	}
+	if msg := localeProblem(s.Locale); msg != "" {
+		return errors.New(msg)
 	}
 	if len(s.Decisions) > MaxDecisions {
 		return fmt.Errorf("%d decisions; at most %d", len(s.Decisions), MaxDecisions)

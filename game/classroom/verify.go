@@ -34,7 +34,8 @@ func ChapterNumber(file string) (n int, ok bool) {
 }
 
 // ChapterSetup returns the setup of chapter n as the content declares it: the
-// scenario block of the document whose file name starts with n.
+// scenario block of the first document whose file name starts with n (of
+// docs holding several editions, the first edition's; see Edition).
 func ChapterSetup(docs []content.Document, n int) (sim.Setup, error) {
 	for _, d := range docs {
 		if m, ok := ChapterNumber(d.File); ok && m == n {
@@ -69,8 +70,12 @@ func (a Assignment) Setups(docs []content.Document) ([]sim.Setup, error) {
 // decisions ds (in the submission's {chapter, round, lever, value} form)
 // and returns the submission the game would write for the same play: every
 // chapter played to the end, the student's seed, no name and no
-// reflections.
+// reflections, in the edition the assignment fixes (English when it lets
+// the student choose; docs may hold several editions, see Edition).
 func Simulate(a Assignment, docs []content.Document, studentID string, ds []play.Decision) (Submission, error) {
+	if edition, ok := Edition(docs, a.Language("")); ok {
+		docs = edition
+	}
 	setups, err := a.Setups(docs)
 	if err != nil {
 		return Submission{}, err
@@ -117,7 +122,11 @@ type Result struct {
 // and, chapter by chapter, the rounds played, every metric of the last round
 // and every goal with its result. Decisions that do not replay (a locked
 // lever, a round out of order, a chapter not in the assignment) are
-// reasons too. Numbers are compared exactly: the engine is deterministic
+// reasons too. The chapters are those of the language the submission was
+// played in (Submission.Language): docs may hold several editions one
+// after another (see Edition), and a submission in a language docs lack
+// cannot verify, since goals' labels and prompts are the edition's words.
+// Numbers are compared exactly: the engine is deterministic
 // and the file keeps every float64 bit. The score is computed from the
 // replay, so it is meaningful even when verification fails.
 func Verify(a Assignment, docs []content.Document, s Submission) Result {
@@ -139,7 +148,13 @@ func Verify(a Assignment, docs []content.Document, s Submission) Result {
 	if want := a.Seed(s.Student.ID); s.Seed != want {
 		reason("seed: recorded %d, derived for student %q %d", s.Seed, s.Student.ID, want)
 	}
-	setups, err := a.Setups(docs)
+	lang := s.Language()
+	edition, ok := Edition(docs, lang)
+	if !ok {
+		reason("locale: played in %s, but the grader has only the %s chapters: goals' labels and prompts are compared in the language played, so give the grader the %s edition too", lang, strings.Join(languagesOf(docs), " and "), lang)
+		edition = docs
+	}
+	setups, err := a.Setups(edition)
 	if err != nil {
 		reason("%v", err)
 		return r.finish(a, nil, s, extra)
