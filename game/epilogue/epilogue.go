@@ -238,6 +238,7 @@ func (e *Scene) wrapStatus(c *scene.Ctx) {
 // frontierText says what the chapter's levers could have achieved, or how
 // far the sweep has got.
 func frontierText(c *scene.Ctx, f *frontier) string {
+	p := c.Present()
 	switch {
 	case f.Err != nil:
 		return c.T("epilogue.frontier.failed", f.Err.Error())
@@ -245,11 +246,11 @@ func frontierText(c *scene.Ctx, f *frontier) string {
 		return c.T("epilogue.frontier.running", f.next, f.Total)
 	case len(f.Levers) == 1:
 		return c.T("epilogue.frontier.one", f.Total, f.Best.Met, len(f.Setup.Goals),
-			scene.LeverLabel(c, f.Levers[0]), scene.LeverValueText(c, f.Levers[0], f.Best.Values[0]))
+			p.LeverLabel(f.Levers[0]), p.Lever(f.Levers[0], f.Best.Values[0]))
 	}
 	return c.T("epilogue.frontier.two", f.Total, f.Best.Met, len(f.Setup.Goals),
-		scene.LeverLabel(c, f.Levers[0]), scene.LeverValueText(c, f.Levers[0], f.Best.Values[0]),
-		scene.LeverLabel(c, f.Levers[1]), scene.LeverValueText(c, f.Levers[1], f.Best.Values[1]))
+		p.LeverLabel(f.Levers[0]), p.Lever(f.Levers[0], f.Best.Values[0]),
+		p.LeverLabel(f.Levers[1]), p.Lever(f.Levers[1], f.Best.Values[1]))
 }
 
 // rowHeight returns the height of a chapter's card.

@@ -51,13 +51,7 @@ func englishRound() map[string]string {
 		"round.lever.off":         "Off",
 		"round.lever.nocap":       "None",
 		"round.lever.error":       "Could not change %s: %s",
-		"round.fmt.percent":       "%.0f%%",
-		"round.fmt.percent1":      "%.1f%%",
-		"round.fmt.decimal2":      "%.2f",
-		"round.fmt.decimal1":      "%.1f",
 		"round.fmt.thousands":     ",",
-		"round.fmt.count":         "%.0f",
-		"round.fmt.ratio":         "%.2f",
 		"present.percent":         "%s%%", // a number already written (package present), as a percentage
 		"present.point":           ".",    // the decimal point (package present)
 

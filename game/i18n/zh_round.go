@@ -50,13 +50,7 @@ func chineseRound() map[string]string {
 		"round.lever.off":         "关",
 		"round.lever.nocap":       "无上限",
 		"round.lever.error":       "无法调整%s：%s",
-		"round.fmt.percent":       "%.0f%%",
-		"round.fmt.percent1":      "%.1f%%",
-		"round.fmt.decimal2":      "%.2f",
-		"round.fmt.decimal1":      "%.1f",
 		"round.fmt.thousands":     ",",
-		"round.fmt.count":         "%.0f",
-		"round.fmt.ratio":         "%.2f",
 
 		// Goals.
 		"round.goals":         "目标",

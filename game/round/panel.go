@@ -67,6 +67,7 @@ func newLeverPanel(c *scene.Ctx, sess *play.Session) *leverPanel {
 	p := &leverPanel{}
 	lv := sess.Levers()
 	setup := sess.Setup()
+	f := c.Present()
 	for _, tool := range []sim.Tool{sim.ToolCapacity, sim.ToolChanneling, sim.ToolRulemaking, sim.ToolProduct, sim.ToolMonetisation} {
 		g := leverGroup{title: c.T("round.tool." + tool.String())}
 		for _, spec := range sim.LeverSpecs() {
@@ -74,24 +75,24 @@ func newLeverPanel(c *scene.Ctx, sess *play.Session) *leverPanel {
 				continue
 			}
 			v, _ := lv.Value(spec.Key)
-			row := leverRow{spec: spec, label: c.T("round.lever." + spec.Key), locked: !setup.Unlocks(spec.Key)}
+			row := leverRow{spec: spec, label: c.T(spec.Label), locked: !setup.Unlocks(spec.Key)}
 			switch {
 			case row.locked:
-				row.value = scene.FormatLever(c, spec, v)
+				row.value = f.Lever(spec.Key, v)
 			case spec.Switch:
 				row.tg = &leverToggle{widget.Toggle{Label: row.label, On: v >= 0.5}}
-				row.tg.OnText, row.tg.OffText = scene.SwitchTexts(c, spec.Key)
+				row.tg.OnText, row.tg.OffText = c.T(spec.OnLabel), c.T(spec.OffLabel)
 			default:
 				spec := spec
 				row.sl = &widget.Slider{Label: row.label, Value: v, Min: spec.PanelMin, Max: spec.PanelMax, Step: spec.Step,
-					Format: func(x float64) string { return scene.FormatLever(c, spec, x) }}
+					Format: func(x float64) string { return f.Lever(spec.Key, x) }}
 				if spec.Key == "cap" {
 					// The cap matters between 0.2% and a few percent of all
 					// traffic: the control moves on a log scale, in 60 steps.
 					row.logScale = true
 					row.sl.Min, row.sl.Max, row.sl.Step = 0, 1, 1.0/60
 					row.sl.Value = logPos(spec, v)
-					row.sl.Format = func(x float64) string { return scene.FormatLever(c, spec, logValue(spec, x)) }
+					row.sl.Format = func(x float64) string { return f.Lever(spec.Key, logValue(spec, x)) }
 				}
 			}
 			g.rows = append(g.rows, len(p.rows))
@@ -293,7 +294,7 @@ func (p *leverPanel) lockAll(c *scene.Ctx) {
 			v = 1
 		}
 		r.locked, r.sl, r.tg = true, nil, nil
-		r.value = scene.FormatLever(c, r.spec, v)
+		r.value = c.Present().Lever(r.spec.Key, v)
 	}
 }
 
