@@ -135,7 +135,7 @@ func englishRound() map[string]string {
 		"round.net.rival":    "Rival platform",
 		"round.net.top10":    "top 10",
 		"round.net.tail":     "long tail",
-		"round.net.count":    "%d providers",
+		"round.net.count":    "%s providers", // a number already written, e.g. "1,201"
 		"round.net.hint":     "Arrows: move between providers, head to tail",
 		"round.net.multi":    "line to rival = multi-homing",
 		"round.kind.0":       "Official account",

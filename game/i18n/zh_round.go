@@ -134,7 +134,7 @@ func chineseRound() map[string]string {
 		"round.net.rival":    "对手平台",
 		"round.net.top10":    "前 10",
 		"round.net.tail":     "长尾",
-		"round.net.count":    "%d 个服务商",
+		"round.net.count":    "%s 个服务商", // providers, a number already written
 		"round.net.hint":     "方向键：在服务商之间移动，从头部到长尾",
 		"round.net.multi":    "连向对手的线 = 多归属",
 		"round.kind.0":       "公众号",
