@@ -235,7 +235,8 @@ func (g *Game) PageState() page.State {
 		r := p[len(p)-1]
 		ps.Report = &r
 		if ps.Round != g.announced {
-			ps.Announce = c.T("page.announce", ps.Round, page.FormatMetric("long_tail_share", r.LongTailShare), page.FormatMetric("platform_revenue", r.PlatformRevenue))
+			f := c.Present()
+			ps.Announce = c.T("page.announce", ps.Round, f.Value("long_tail_share", r.LongTailShare), f.Value("platform_revenue", r.PlatformRevenue))
 		}
 	}
 	g.announced = ps.Round

@@ -252,12 +252,13 @@ func frontierText(c *scene.Ctx, sw *classroom.Sweeper, goals int) string {
 	case !sw.Done():
 		return c.T("epilogue.frontier.running", played, total)
 	}
+	p := c.Present()
 	f := sw.Frontier()
 	best := f.Points[f.Best()]
 	var moved []string
 	for _, k := range f.Levers {
 		if v := f.Value(best, k); v != f.Start[k] {
-			moved = append(moved, c.T("epilogue.frontier.lever", scene.LeverLabel(c, k), scene.LeverValueText(c, k, v)))
+			moved = append(moved, c.T("epilogue.frontier.lever", p.LeverLabel(k), p.Lever(k, v)))
 		}
 	}
 	if len(moved) == 0 {

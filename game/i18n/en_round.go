@@ -51,13 +51,7 @@ func englishRound() map[string]string {
 		"round.lever.off":         "Off",
 		"round.lever.nocap":       "None",
 		"round.lever.error":       "Could not change %s: %s",
-		"round.fmt.percent":       "%.0f%%",
-		"round.fmt.percent1":      "%.1f%%",
-		"round.fmt.decimal2":      "%.2f",
-		"round.fmt.decimal1":      "%.1f",
 		"round.fmt.thousands":     ",",
-		"round.fmt.count":         "%.0f",
-		"round.fmt.ratio":         "%.2f",
 		"present.percent":         "%s%%", // a number already written (package present), as a percentage
 		"present.point":           ".",    // the decimal point (package present)
 
@@ -141,7 +135,7 @@ func englishRound() map[string]string {
 		"round.net.rival":    "Rival platform",
 		"round.net.top10":    "top 10",
 		"round.net.tail":     "long tail",
-		"round.net.count":    "%d providers",
+		"round.net.count":    "%s providers", // a number already written, e.g. "1,201"
 		"round.net.hint":     "Arrows: move between providers, head to tail",
 		"round.net.multi":    "line to rival = multi-homing",
 		"round.kind.0":       "Official account",

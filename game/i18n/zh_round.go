@@ -50,13 +50,7 @@ func chineseRound() map[string]string {
 		"round.lever.off":         "关",
 		"round.lever.nocap":       "无上限",
 		"round.lever.error":       "无法调整%s：%s",
-		"round.fmt.percent":       "%.0f%%",
-		"round.fmt.percent1":      "%.1f%%",
-		"round.fmt.decimal2":      "%.2f",
-		"round.fmt.decimal1":      "%.1f",
 		"round.fmt.thousands":     ",",
-		"round.fmt.count":         "%.0f",
-		"round.fmt.ratio":         "%.2f",
 
 		// Goals.
 		"round.goals":         "目标",
@@ -140,7 +134,7 @@ func chineseRound() map[string]string {
 		"round.net.rival":    "对手平台",
 		"round.net.top10":    "前 10",
 		"round.net.tail":     "长尾",
-		"round.net.count":    "%d 个服务商",
+		"round.net.count":    "%s 个服务商", // providers, a number already written
 		"round.net.hint":     "方向键：在服务商之间移动，从头部到长尾",
 		"round.net.multi":    "连向对手的线 = 多归属",
 		"round.kind.0":       "公众号",

@@ -2,8 +2,6 @@ package layout
 
 import (
 	"math"
-
-	"github.com/longtail-case/longtail/game/present"
 )
 
 // Scale maps a data interval onto a screen interval, linearly or on a
@@ -203,18 +201,6 @@ func NiceIntStep(lo, hi float64, n int) float64 {
 		}
 	}
 	return 1e15
-}
-
-// FormatNumber formats v with the given decimals, grouping the integer
-// part's digits in threes with sep (e.g. "," for 65,000.5) and writing a
-// negative number with the minus sign U+2212; an empty sep does not group.
-//
-// Deprecated: use present.Group, the game's one thousands grouping, or a
-// present.Formatter for a metric or a lever value; FormatNumber only calls
-// present.Group with the point ".", and goes once the game's call sites
-// have moved.
-func FormatNumber(v float64, decimals int, sep string) string {
-	return present.Group(v, decimals, sep, ".")
 }
 
 // LogPosition returns where v lies between lo (0) and hi (1) on a log

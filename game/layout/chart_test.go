@@ -163,27 +163,6 @@ func TestNiceIntStep(t *testing.T) {
 	}
 }
 
-func TestFormatNumber(t *testing.T) {
-	for _, c := range []struct {
-		v    float64
-		d    int
-		sep  string
-		want string
-	}{
-		{65000, 0, ",", "65,000"},
-		{8564.25, 1, ",", "8,564.2"},            // FormatFloat rounds half to even on the binary value
-		{-1234567.891, 2, ",", "−1,234,567.89"}, // U+2212, as present.Group writes it
-		{999, 0, ",", "999"},
-		{-0.0001, 1, ",", "0.0"}, // no "-0.0"
-		{1234, 0, "", "1234"},
-		{1234.5, 1, "\u202f", "1\u202f234.5"},
-	} {
-		if got := FormatNumber(c.v, c.d, c.sep); got != c.want {
-			t.Errorf("FormatNumber(%g, %d, %q) = %q, want %q", c.v, c.d, c.sep, got, c.want)
-		}
-	}
-}
-
 func TestLogPositionAndValue(t *testing.T) {
 	// The feed cap: 0.002 to 1, step 0.002; 1/0.002 = 500, so 0.02 (ten
 	// times lo) sits at log(10)/log(500) ≈ 0.3705 of the way.

@@ -5,7 +5,8 @@ package page
 import (
 	"syscall/js"
 
-	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/present"
+	"github.com/longtail-case/longtail/game/sim"
 )
 
 // Bridge connects the game to the web page around it: publish sets
@@ -13,7 +14,8 @@ import (
 // the page's loader defines it; the loader fills the metrics table, the
 // goals table and the polite live region from it.
 type Bridge struct {
-	memory *bridgeMemory // nil in a zero bridge, which publishes every time
+	memory  *bridgeMemory     // nil in a zero bridge, which publishes every time
+	present present.Formatter // writes the tables' values; a zero bridge writes English
 }
 
 // bridgeMemory is what the bridge last published.
@@ -36,8 +38,9 @@ func MarkStartup(name string) {
 	t.Set(name, perf.Get("timeOrigin").Float()+perf.Call("now").Float())
 }
 
-// NewBridge returns the bridge for this platform.
-func NewBridge() Bridge { return Bridge{memory: &bridgeMemory{}} }
+// NewBridge returns the bridge for this platform; f writes the metrics
+// and goals tables (the game's catalog, so the page reads like the game).
+func NewBridge(f present.Formatter) Bridge { return Bridge{memory: &bridgeMemory{}, present: f} }
 
 // Publish shows s on the page. It calls into the browser only when s
 // differs from what was last published; the first call marks the page
@@ -49,7 +52,11 @@ func (b Bridge) Publish(s State) {
 		}
 		m.published, m.last = true, copyPage(s)
 	}
-	v := js.ValueOf(pageObject(s))
+	f := b.present
+	if f.Catalog() == nil {
+		f = present.For(nil)
+	}
+	v := js.ValueOf(pageObject(f, s))
 	global := js.Global()
 	global.Set("longtail", v)
 	if f := global.Get("longtailPublish"); f.Type() == js.TypeFunction {
@@ -57,25 +64,25 @@ func (b Bridge) Publish(s State) {
 	}
 }
 
-// pageObject returns the page state as plain values that js.ValueOf accepts:
+// pageObject returns the page state, its tables written by f, as plain values that js.ValueOf accepts:
 // {ready, scene, chapter, round, metrics: {snake_case: number}, rows:
 // [{key, label, value}], goals: [{label, value, met}], why: null or
 // {goals, baseline, played, contributions: [{lever, values}], luck:
 // [{goal, policy, baseline, own}]}, announce}.
-func pageObject(s State) map[string]any {
+func pageObject(f present.Formatter, s State) map[string]any {
 	metrics := map[string]any{}
 	if s.Report != nil {
-		for _, row := range pageRows(s.Report) {
-			v, _ := s.Report.Metric(row.Key)
-			metrics[row.Key] = v
+		for _, name := range sim.MetricNames() {
+			v, _ := s.Report.Metric(name)
+			metrics[name] = v
 		}
 	}
 	rows := []any{}
-	for _, r := range pageRows(s.Report) {
+	for _, r := range pageRows(f, s.Report) {
 		rows = append(rows, map[string]any{"key": r.Key, "label": r.Label, "value": r.Value})
 	}
 	goals := []any{}
-	for _, g := range pageGoals(s.Goals) {
+	for _, g := range pageGoals(f, s.Goals) {
 		goals = append(goals, map[string]any{"label": g.Label, "value": g.Value, "met": g.Met})
 	}
 	var why any // null until the results screen's analysis is done
@@ -108,24 +115,4 @@ func pageObject(s State) map[string]any {
 		"goals":    goals,
 		"announce": s.Announce,
 	}
-}
-
-// pageGoal is one row of the page's goals table.
-type pageGoal struct {
-	Label, Value string
-	Met          bool
-}
-
-// pageGoals returns the goals table: each goal's label (its metric's label
-// when the goal has none), the value it was judged on, and whether it is met.
-func pageGoals(gs []play.GoalResult) []pageGoal {
-	out := make([]pageGoal, 0, len(gs))
-	for _, g := range gs {
-		label := g.Goal.Label
-		if label == "" {
-			label = Metric(g.Goal.Metric).label + " " + g.Goal.Op + " " + FormatMetric(g.Goal.Metric, g.Goal.Value)
-		}
-		out = append(out, pageGoal{Label: label, Value: FormatMetric(g.Goal.Metric, g.Value), Met: g.Met})
-	}
-	return out
 }

@@ -99,6 +99,7 @@ var driverMetrics = [...]string{
 // to their size), and regulatory action if any.
 func drivers(c *scene.Ctx, sess *play.Session) []string {
 	var out []string
+	f := c.Present()
 	start := sim.DefaultLevers()
 	if sc, err := sess.Setup().Scenario(); err == nil {
 		start = sc.Levers
@@ -117,7 +118,7 @@ func drivers(c *scene.Ctx, sess *play.Session) []string {
 		if d.Value == from {
 			continue
 		}
-		out = append(out, c.T("results.lever", scene.LeverLabel(c, k), scene.LeverValueText(c, k, from), scene.LeverValueText(c, k, d.Value)))
+		out = append(out, c.T("results.lever", f.LeverLabel(k), f.Lever(k, from), f.Lever(k, d.Value)))
 	}
 	if len(order) == 0 {
 		out = append(out, c.T("results.nolevers"))
@@ -125,7 +126,7 @@ func drivers(c *scene.Ctx, sess *play.Session) []string {
 	for _, g := range sess.Goals() {
 		if !g.Met {
 			gap := math.Abs(g.Goal.Value - g.Value)
-			out = append(out, c.T("results.gap", scene.MetricLabel(c, g.Goal.Metric), page.FormatMetric(g.Goal.Metric, gap)))
+			out = append(out, c.T("results.gap", f.Label(g.Goal.Metric), f.Gap(g.Goal.Metric, gap)))
 		}
 	}
 	played := sess.Played()
@@ -165,7 +166,7 @@ func drivers(c *scene.Ctx, sess *play.Session) []string {
 		if m.to < m.from {
 			id = "results.metric.down"
 		}
-		out = append(out, c.T(id, scene.MetricLabel(c, m.name), page.FormatMetric(m.name, m.from), page.FormatMetric(m.name, m.to), a.Round, b.Round))
+		out = append(out, c.T(id, f.Label(m.name), f.Value(m.name, m.from), f.Value(m.name, m.to), a.Round, b.Round))
 	}
 	if b.RegulatoryEvents > 0 {
 		out = append(out, c.T("results.regulator", b.RegulatoryEvents))
@@ -202,6 +203,7 @@ func (r *Scene) Layout(c *scene.Ctx) {
 			}
 		}
 		add(c.T("results.goals", met, len(r.Goals)), widget.Bold, widget.SizeH2, 0, false, 0)
+		f := c.Present()
 		y += c.DP(8)
 		for _, g := range r.Goals {
 			mark, word := 1, c.T("results.met")
@@ -213,7 +215,7 @@ func (r *Scene) Layout(c *scene.Ctx) {
 			if g.Goal.Op == "<=" {
 				cmp = "results.goal.atmost"
 			}
-			add(c.T(cmp, page.FormatMetric(g.Goal.Metric, g.Value), page.FormatMetric(g.Goal.Metric, g.Goal.Value), c.T("when."+scene.WhenKey(g.Goal.When))), widget.Regular, widget.SizeSmall, c.DP(34), true, 0)
+			add(c.T(cmp, f.Judged(g.Goal, g.Value), f.Threshold(g.Goal.Metric, g.Goal.Value), c.T("when."+scene.WhenKey(g.Goal.When))), widget.Regular, widget.SizeSmall, c.DP(34), true, 0)
 			y += c.DP(12)
 		}
 		y += c.DP(12)

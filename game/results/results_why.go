@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -12,6 +11,7 @@ import (
 	"github.com/longtail-case/longtail/game/layout"
 	"github.com/longtail-case/longtail/game/page"
 	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/scene"
 	"github.com/longtail-case/longtail/game/sim"
 	"github.com/longtail-case/longtail/game/widget"
@@ -139,7 +139,7 @@ func (b *tabButton) Draw(dst *ebiten.Image, u *widget.UI, focused bool) {
 // quantityLabel names the quantity a goal is judged on: the metric, and
 // how it is judged unless at the last round.
 func quantityLabel(c *scene.Ctx, g sim.Goal) string {
-	l := scene.MetricLabel(c, g.Metric)
+	l := c.Present().Label(g.Metric)
 	if w := scene.WhenKey(g.When); w != string(sim.AtEnd) {
 		return c.T("results.why.quantity", l, c.T("when."+w))
 	}
@@ -151,40 +151,7 @@ func groupLabel(c *scene.Ctx, g explain.Group) string {
 	if g.Name == explain.Other {
 		return c.T("results.why.otherlevers")
 	}
-	return scene.LeverLabel(c, g.Name)
-}
-
-// formatDelta writes a change of the named metric with its sign: shares
-// in percentage points, counts and money as whole numbers. It reports
-// whether the change rounds to nothing at that precision.
-func formatDelta(c *scene.Ctx, name string, v float64) (string, bool) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–", true
-	}
-	sign := "+"
-	if v < 0 {
-		sign = "−"
-	}
-	a := math.Abs(v)
-	var s string
-	switch page.Metric(name).Format {
-	case page.AsShare:
-		s = c.T("results.why.points", strconv.FormatFloat(a*100, 'f', 1, 64))
-		if math.Round(a*1000) == 0 {
-			return "±" + s, true
-		}
-	case page.AsCount, page.AsMoney, page.AsRounds:
-		s = page.GroupThousands(math.Round(a))
-		if math.Round(a) == 0 {
-			return "±0", true
-		}
-	default:
-		s = strconv.FormatFloat(a, 'f', 2, 64)
-		if math.Round(a*100) == 0 {
-			return "±" + s, true
-		}
-	}
-	return sign + s, false
+	return c.Present().LeverLabel(g.Name)
 }
 
 // joinList joins items as a sentence lists them: "a, b and c".
@@ -204,6 +171,7 @@ func joinList(c *scene.Ctx, items []string) string {
 // analysis; a sentence that the numbers do not support is not written.
 func whySentences(c *scene.Ctx, a *explain.Analysis, start sim.Levers, last map[string]float64) []string {
 	var out []string
+	f := c.Present()
 	goals := a.Luck.Goals
 	for g, grp := range a.Groups {
 		var effects []string
@@ -213,7 +181,7 @@ func whySentences(c *scene.Ctx, a *explain.Analysis, start sim.Levers, last map[
 			if q < 0 {
 				continue
 			}
-			d, zero := formatDelta(c, gl.Goal.Metric, a.Contributions[g][q])
+			d, zero := f.Change(gl.Goal.Metric, a.Contributions[g][q])
 			visible = visible || !zero
 			effects = append(effects, c.T("results.why.effect", quantityLabel(c, gl.Goal), d))
 		}
@@ -232,7 +200,7 @@ func whySentences(c *scene.Ctx, a *explain.Analysis, start sim.Levers, last map[
 		if gi < 0 {
 			continue
 		}
-		d, zero := formatDelta(c, goals[gi].Goal.Metric, in.Value)
+		d, zero := f.Change(goals[gi].Goal.Metric, in.Value)
 		if zero {
 			continue
 		}
@@ -271,35 +239,37 @@ func groupMove(c *scene.Ctx, grp explain.Group, start sim.Levers, last map[strin
 		return c.T("results.why.move.other")
 	}
 	k := grp.Levers[0]
+	f := c.Present()
 	from, _ := start.Value(k)
 	to, ok := last[k]
 	if !ok {
-		return scene.LeverLabel(c, k)
+		return f.LeverLabel(k)
 	}
-	lf, lt := scene.LeverValueText(c, k, from), scene.LeverValueText(c, k, to)
-	switch {
-	case k == "ad_billing" || k == "first_party":
-		return c.T("results.why.move.switch", scene.LeverLabel(c, k), lf, lt)
+	name, lf, lt := f.LeverLabel(k), f.Lever(k, from), f.Lever(k, to)
+	switch spec, _ := sim.Spec(k); {
+	case spec.Switch:
+		return c.T("results.why.move.switch", name, lf, lt)
 	case to > from:
-		return c.T("results.why.move.up", scene.LeverLabel(c, k), lf, lt)
+		return c.T("results.why.move.up", name, lf, lt)
 	case to < from:
-		return c.T("results.why.move.down", scene.LeverLabel(c, k), lf, lt)
+		return c.T("results.why.move.down", name, lf, lt)
 	}
-	return c.T("results.why.move.back", scene.LeverLabel(c, k), lf)
+	return c.T("results.why.move.back", name, lf)
 }
 
 func whyPage(c *scene.Ctx, a *explain.Analysis, start sim.Levers, last map[string]float64) *page.Why {
 	p := &page.Why{}
+	f := c.Present()
 	for i, gl := range a.Luck.Goals {
 		p.Goals = append(p.Goals, quantityLabel(c, gl.Goal))
 		key := a.Quantities[a.GoalQuantity(i)].Key
-		p.Baseline = append(p.Baseline, page.FormatMetric(gl.Goal.Metric, a.Baseline.Values[key]))
-		p.Played = append(p.Played, page.FormatMetric(gl.Goal.Metric, a.Played.Values[key]))
+		p.Baseline = append(p.Baseline, f.Judged(gl.Goal, a.Baseline.Values[key]))
+		p.Played = append(p.Played, f.Judged(gl.Goal, a.Played.Values[key]))
 	}
 	for g, grp := range a.Groups {
 		row := page.Contribution{Lever: groupMove(c, grp, start, last)}
 		for i, gl := range a.Luck.Goals {
-			d, _ := formatDelta(c, gl.Goal.Metric, a.Contributions[g][a.GoalQuantity(i)])
+			d, _ := f.Change(gl.Goal.Metric, a.Contributions[g][a.GoalQuantity(i)])
 			row.Values = append(row.Values, d)
 		}
 		p.Contributions = append(p.Contributions, row)
@@ -368,6 +338,7 @@ func (w *whyPanel) layoutCharts(c *scene.Ctx, x, y, width, scroll float64) ([]wi
 	gl := a.Luck.Goals[w.Sel]
 	q := a.GoalQuantity(w.Sel)
 	metric := gl.Goal.Metric
+	f := c.Present()
 	tick := u.LineHeight(widget.SizeTick)
 
 	// The waterfall.
@@ -388,7 +359,7 @@ func (w *whyPanel) layoutCharts(c *scene.Ctx, x, y, width, scroll float64) ([]wi
 	}
 	axisW := u.DP(64)
 	plotH := u.DP(200)
-	gt := c.T("results.why.goal", page.FormatMetric(metric, gl.Goal.Value))
+	gt := c.T("results.why.goal", f.Threshold(metric, gl.Goal.Value))
 	goalW := u.Measure(gt, widget.Bold, widget.SizeTick) + u.DP(14) // the goal's label, right of the plot
 	plot := widget.Rect{X: x + axisW, Y: y + tick/2, W: width - axisW - goalW, H: plotH}
 	ys := layout.Scale{D0: nlo, D1: nhi, R0: plot.Y + plot.H, R1: plot.Y}
@@ -396,7 +367,7 @@ func (w *whyPanel) layoutCharts(c *scene.Ctx, x, y, width, scroll float64) ([]wi
 	for _, v := range layout.AppendTicks(nil, nlo, nhi, stepv) {
 		py := ys.Map(v)
 		w.add(whyShape{Kind: ShapeRect, R: widget.Rect{X: plot.X, Y: py - u.DP(0.5), W: plot.W, H: u.DP(1)}, clr: u.Theme.Line})
-		w.Text(tickValue(metric, v, stepv), widget.Regular, widget.SizeTick, plot.X-u.DP(6), py-tick/2, 1)
+		w.Text(tickValue(f, metric, v, stepv), widget.Regular, widget.SizeTick, plot.X-u.DP(6), py-tick/2, 1)
 	}
 	col := plot.W / float64(len(steps))
 	bw := math.Min(col*0.62, u.DP(90))
@@ -410,11 +381,11 @@ func (w *whyPanel) layoutCharts(c *scene.Ctx, x, y, width, scroll float64) ([]wi
 		switch {
 		case i == 0:
 			y0, y1 = ys.Map(nlo), ys.Map(s.To)
-			label, value = c.T("results.why.baseline"), page.FormatMetric(metric, s.To)
+			label, value = c.T("results.why.baseline"), f.Judged(gl.Goal, s.To)
 		case i == len(steps)-1:
 			y0, y1 = ys.Map(nlo), ys.Map(s.To)
 			clr = u.Theme.Accent
-			label, value = c.T("results.why.yours"), page.FormatMetric(metric, s.To)
+			label, value = c.T("results.why.yours"), f.Judged(gl.Goal, s.To)
 		default:
 			y0, y1 = ys.Map(s.From), ys.Map(s.To)
 			helps := (s.To > s.From) != (gl.Goal.Op == "<=")
@@ -423,7 +394,7 @@ func (w *whyPanel) layoutCharts(c *scene.Ctx, x, y, width, scroll float64) ([]wi
 				clr = good
 			}
 			label = groupLabel(c, a.Groups[s.Group])
-			value, _ = formatDelta(c, metric, s.To-s.From)
+			value, _ = f.Change(metric, s.To-s.From)
 		}
 		top, bot := math.Min(y0, y1), math.Max(y0, y1)
 		if bot-top < u.DP(2) {
@@ -477,7 +448,7 @@ func (w *whyPanel) layoutCharts(c *scene.Ctx, x, y, width, scroll float64) ([]wi
 	for _, v := range layout.AppendTicks(nil, nlo, nhi, stepv) {
 		px := xs.Map(v)
 		w.add(whyShape{Kind: ShapeRect, R: widget.Rect{X: px - u.DP(0.5), Y: strip.Y, W: u.DP(1), H: strip.H}, clr: u.Theme.Line})
-		w.Text(tickValue(metric, v, stepv), widget.Regular, widget.SizeTick, px, strip.Y+strip.H+u.DP(4), 0.5)
+		w.Text(tickValue(f, metric, v, stepv), widget.Regular, widget.SizeTick, px, strip.Y+strip.H+u.DP(4), 0.5)
 	}
 	rows := []struct {
 		label string
@@ -539,13 +510,14 @@ func free(xs []float64, x, gap float64) bool {
 	return true
 }
 
-// tickValue writes an axis value of the metric: shares as percentages,
-// other values with the decimals the tick step needs.
-func tickValue(metric string, v, step float64) string {
-	if page.Metric(metric).Format == page.AsShare {
-		return layout.FormatNumber(v*100, layout.TickDecimals(step*100), ",") + "%"
+// tickValue writes an axis value of the metric with the decimals the tick
+// step needs: a share as a percentage (step 0.05 writes 0.25 as "25%"),
+// other metrics as numbers ("12,000").
+func tickValue(f present.Formatter, metric string, v, step float64) string {
+	if s, _ := sim.MetricSpecOf(metric); s.Unit == sim.UnitShare {
+		return f.Percent(v, layout.TickDecimals(step*100))
 	}
-	return layout.FormatNumber(v, layout.TickDecimals(step), ",")
+	return f.Number(v, layout.TickDecimals(step))
 }
 
 func (w *whyPanel) add(s whyShape) { w.Shapes = append(w.Shapes, s) }

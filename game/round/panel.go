@@ -6,6 +6,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/longtail-case/longtail/game/layout"
 	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/scene"
 	"github.com/longtail-case/longtail/game/sim"
 	"github.com/longtail-case/longtail/game/widget"
@@ -67,6 +68,7 @@ func newLeverPanel(c *scene.Ctx, sess *play.Session) *leverPanel {
 	p := &leverPanel{}
 	lv := sess.Levers()
 	setup := sess.Setup()
+	f := c.Present()
 	for _, tool := range []sim.Tool{sim.ToolCapacity, sim.ToolChanneling, sim.ToolRulemaking, sim.ToolProduct, sim.ToolMonetisation} {
 		g := leverGroup{title: c.T("round.tool." + tool.String())}
 		for _, spec := range sim.LeverSpecs() {
@@ -74,24 +76,24 @@ func newLeverPanel(c *scene.Ctx, sess *play.Session) *leverPanel {
 				continue
 			}
 			v, _ := lv.Value(spec.Key)
-			row := leverRow{spec: spec, label: c.T("round.lever." + spec.Key), locked: !setup.Unlocks(spec.Key)}
+			row := leverRow{spec: spec, label: c.T(spec.Label), locked: !setup.Unlocks(spec.Key)}
 			switch {
 			case row.locked:
-				row.value = scene.FormatLever(c, spec, v)
+				row.value = f.Lever(spec.Key, v)
 			case spec.Switch:
 				row.tg = &leverToggle{widget.Toggle{Label: row.label, On: v >= 0.5}}
-				row.tg.OnText, row.tg.OffText = scene.SwitchTexts(c, spec.Key)
+				row.tg.OnText, row.tg.OffText = c.T(spec.OnLabel), c.T(spec.OffLabel)
 			default:
 				spec := spec
 				row.sl = &widget.Slider{Label: row.label, Value: v, Min: spec.PanelMin, Max: spec.PanelMax, Step: spec.Step,
-					Format: func(x float64) string { return scene.FormatLever(c, spec, x) }}
+					Format: leverText(f, spec.Key, func(x float64) float64 { return x })}
 				if spec.Key == "cap" {
 					// The cap matters between 0.2% and a few percent of all
 					// traffic: the control moves on a log scale, in 60 steps.
 					row.logScale = true
 					row.sl.Min, row.sl.Max, row.sl.Step = 0, 1, 1.0/60
 					row.sl.Value = logPos(spec, v)
-					row.sl.Format = func(x float64) string { return scene.FormatLever(c, spec, logValue(spec, x)) }
+					row.sl.Format = leverText(f, spec.Key, func(x float64) float64 { return logValue(spec, x) })
 				}
 			}
 			g.rows = append(g.rows, len(p.rows))
@@ -102,6 +104,20 @@ func newLeverPanel(c *scene.Ctx, sess *play.Session) *leverPanel {
 		}
 	}
 	return p
+}
+
+// leverText returns a slider's Format: the lever's value at control
+// position x (value maps a position to the lever's value, for the cap's
+// log scale), as f writes it. It remembers the last text, so a redraw at
+// the same position does not format (or allocate) again.
+func leverText(f present.Formatter, key string, value func(float64) float64) func(float64) string {
+	last, text := math.NaN(), ""
+	return func(x float64) string {
+		if x != last { // a NaN last never equals: the first call formats
+			last, text = x, f.Lever(key, value(x))
+		}
+		return text
+	}
 }
 
 // Widgets returns the panel's focusable controls in order.
@@ -293,7 +309,7 @@ func (p *leverPanel) lockAll(c *scene.Ctx) {
 			v = 1
 		}
 		r.locked, r.sl, r.tg = true, nil, nil
-		r.value = scene.FormatLever(c, r.spec, v)
+		r.value = c.Present().Lever(r.spec.Key, v)
 	}
 }
 

@@ -127,7 +127,7 @@ func (t *netTexts) Update(c *scene.Ctx, n int) {
 		return
 	}
 	t.n, t.cat = n, c.UI.Cat
-	t.count = c.T("round.net.count", n)
+	t.count = c.T("round.net.count", c.Present().Number(float64(n), 0))
 	t.top10, t.tail = c.T("round.net.top10"), c.T("round.net.tail")
 	t.hub, t.rival = c.T("round.net.hub"), c.T("round.net.rival")
 	t.hint = c.T("round.net.hint")

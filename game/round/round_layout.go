@@ -2,10 +2,8 @@ package round
 
 import (
 	"math"
-	"strings"
 
 	"github.com/longtail-case/longtail/game/layout"
-	"github.com/longtail-case/longtail/game/scene"
 	"github.com/longtail-case/longtail/game/sim"
 	"github.com/longtail-case/longtail/game/widget"
 )
@@ -291,14 +289,13 @@ func (s *roundScene) refresh() {
 		}
 		return out
 	}
-	last := func(v []float64, pct bool) string {
+	f := c.Present()
+	// last writes the last value of a series of the named metric.
+	last := func(name string, v []float64) string {
 		if len(v) == 0 {
 			return c.T("round.nodata")
 		}
-		if pct {
-			return c.T("round.fmt.percent", v[len(v)-1]*100)
-		}
-		return c.T("round.fmt.count", v[len(v)-1])
+		return f.Value(name, v[len(v)-1])
 	}
 	for _, ch := range s.charts {
 		ch.Sep = c.T("round.fmt.thousands")
@@ -320,9 +317,9 @@ func (s *roundScene) refresh() {
 	top10 := get(func(r *sim.Report) float64 { return r.Top10PctShare })
 	tail := get(func(r *sim.Report) float64 { return r.LongTailShare })
 	ch.Lines = append(ch.Lines[:0],
-		line("gini", s.th.Series[0], 0, gini, c.T("round.chart.value", c.T("round.chart.gini"), lastDec(c, gini))),
-		line("top10", s.th.Series[1], 1, top10, c.T("round.chart.value", c.T("round.chart.top10"), last(top10, true))),
-		line("tail", s.th.Series[2], 2, tail, c.T("round.chart.value", c.T("round.chart.tail"), last(tail, true))),
+		line("gini", s.th.Series[0], 0, gini, c.T("round.chart.value", c.T("round.chart.gini"), last("gini", gini))),
+		line("top10", s.th.Series[1], 1, top10, c.T("round.chart.value", c.T("round.chart.top10"), last("top10pct_share", top10))),
+		line("tail", s.th.Series[2], 2, tail, c.T("round.chart.value", c.T("round.chart.tail"), last("long_tail_share", tail))),
 	)
 	ch.Value = ""
 
@@ -362,7 +359,7 @@ func (s *roundScene) refresh() {
 	lo, hi := minMax(rev)
 	timeChart(ch, c.T("round.chart.revenue"), math.Min(0, lo), math.Max(hi, 1))
 	ch.Lines = append(ch.Lines[:0], line("revenue", s.th.Series[0], 0, rev, ""))
-	ch.Value = c.T("round.chart.value", lastMoney(c, rev), c.T("round.chart.revenue.unit"))
+	ch.Value = c.T("round.chart.value", last("platform_revenue", rev), c.T("round.chart.revenue.unit"))
 
 	// Innovation.
 	ch = s.charts[chartInnovation]
@@ -370,7 +367,7 @@ func (s *roundScene) refresh() {
 	_, hi = minMax(surv)
 	timeChart(ch, c.T("round.chart.innovation"), 0, math.Max(hi, 5))
 	ch.Lines = append(ch.Lines[:0], line("surviving", s.th.Series[2], 2, surv, ""))
-	ch.Value = c.T("round.chart.value", last(surv, false), c.T("round.chart.surviving"))
+	ch.Value = c.T("round.chart.value", last("surviving_entrants", surv), c.T("round.chart.surviving"))
 
 	// Users.
 	ch = s.charts[chartUsers]
@@ -378,8 +375,8 @@ func (s *roundScene) refresh() {
 	rivals := get(func(r *sim.Report) float64 { return r.RivalShare })
 	timeChart(ch, c.T("round.chart.users"), 0, 1)
 	ch.Lines = append(ch.Lines[:0],
-		line("users", s.th.Series[0], 0, users, c.T("round.chart.value", c.T("round.chart.users.yours"), last(users, true))),
-		line("rival", s.th.Series[3], 3, rivals, c.T("round.chart.value", c.T("round.chart.users.rival"), last(rivals, true))),
+		line("users", s.th.Series[0], 0, users, c.T("round.chart.value", c.T("round.chart.users.yours"), last("user_share", users))),
+		line("rival", s.th.Series[3], 3, rivals, c.T("round.chart.value", c.T("round.chart.users.rival"), last("rival_share", rivals))),
 	)
 	ch.Value = ""
 
@@ -402,6 +399,7 @@ func (s *roundScene) refresh() {
 // goalsText formats the goals with their current values.
 func (s *roundScene) goalsText() {
 	c := s.c
+	f := c.Present()
 	s.goals = s.goals[:0]
 	for _, g := range s.sess.Goals() {
 		v := goalView{met: g.Met, label: g.Goal.Label}
@@ -413,16 +411,16 @@ func (s *roundScene) goalsText() {
 		default:
 			v.badge = c.T("round.goal.notyet")
 		}
-		name := c.T("round.metric." + g.Goal.Metric)
+		name := f.Label(g.Goal.Metric)
 		op := c.T("round.goal.op.ge")
 		if g.Goal.Op == "<=" {
 			op = c.T("round.goal.op.le")
 		}
-		target := metricText(c, g.Goal.Metric, g.Goal.Value)
+		target := f.Threshold(g.Goal.Metric, g.Goal.Value)
 		v.name = name
 		now := c.T("round.nodata")
 		if len(s.sess.Played()) > 0 {
-			now = metricText(c, g.Goal.Metric, g.Value)
+			now = f.Judged(g.Goal, g.Value)
 		}
 		v.compact = c.T("round.goal.compact", name, now, op, target)
 		if len(s.sess.Played()) == 0 {
@@ -437,7 +435,7 @@ func (s *roundScene) goalsText() {
 			case sim.EveryRound:
 				at = "round.goal.at.every"
 			}
-			v.line = c.T("round.goal.line", c.T(at), metricText(c, g.Goal.Metric, g.Value), op, target)
+			v.line = c.T("round.goal.line", c.T(at), now, op, target)
 		}
 		s.goals = append(s.goals, v)
 	}
@@ -469,45 +467,6 @@ func (s *roundScene) goalsHeight(w float64, labels bool) float64 {
 		h += c.DP(6)
 	}
 	return h + c.DP(4)
-}
-
-// metricText formats a metric's value the way the goals show it: shares
-// as percentages, counts as whole numbers, money with one decimal.
-func metricText(c *scene.Ctx, name string, v float64) string {
-	switch {
-	case name == "gini" || name == "zipf_slope" || name == "tail_exponent" || name == "welfare":
-		return c.T("round.fmt.ratio", v)
-	case strings.Contains(name, "share") || strings.HasPrefix(name, "multihoming") || name == "cr10":
-		return c.T("round.fmt.percent", v*100)
-	case name == "hhi" || name == "active_providers" || name == "entrants" || name == "surviving_entrants" ||
-		name == "breakthroughs" || name == "exits" || name == "defections" || name == "regulatory_events" ||
-		name == "remedy_rounds":
-		return layout.FormatNumber(v, 0, c.T("round.fmt.thousands"))
-	}
-	return moneyText(c, v)
-}
-
-// moneyText formats money: whole units grouped by thousands from 100 up,
-// one decimal below.
-func moneyText(c *scene.Ctx, v float64) string {
-	if math.Abs(v) >= 100 {
-		return layout.FormatNumber(v, 0, c.T("round.fmt.thousands"))
-	}
-	return layout.FormatNumber(v, 1, c.T("round.fmt.thousands"))
-}
-
-func lastDec(c *scene.Ctx, v []float64) string {
-	if len(v) == 0 {
-		return c.T("round.nodata")
-	}
-	return c.T("round.fmt.ratio", v[len(v)-1])
-}
-
-func lastMoney(c *scene.Ctx, v []float64) string {
-	if len(v) == 0 {
-		return c.T("round.nodata")
-	}
-	return moneyText(c, v[len(v)-1])
 }
 
 func minMax(v []float64) (lo, hi float64) {

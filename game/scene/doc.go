@@ -1,9 +1,10 @@
 // Package scene is what the game's screens share: the Scene interface,
 // the context Ctx every scene sees on every tick, the student's run
-// (autosave, sessions, chapters, the submission) and the labels of
-// levers, metrics and goals. It imports ebiten (a Scene draws), the
+// (autosave, sessions, chapters, the submission) and the goals' labels.
+// Every metric and lever value a screen writes goes through c.Present(),
+// the catalog's present.Formatter. It imports ebiten (a Scene draws), the
 // widget toolkit and the pure packages (content, game/play, game/save,
-// game/classroom, game/page), never a screen's package.
+// game/classroom, game/page, game/present), never a screen's package.
 //
 // Scenes change screens by returning the next Scene from Update. They
 // build it through c.Open (an Opener the shell implements), so that no

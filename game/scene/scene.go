@@ -9,6 +9,7 @@ import (
 	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/page"
 	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/save"
 	"github.com/longtail-case/longtail/game/widget"
 )
@@ -130,6 +131,19 @@ type Ctx struct {
 	Open Opener
 	// Quit is set to end the game at the end of the tick.
 	Quit bool
+
+	present present.Formatter // Present's formatter, made for present.Catalog()
+}
+
+// Present returns the formatter of the catalog the screens show
+// (c.UI.Cat): every metric, lever and goal value a screen writes goes
+// through it (package game/present). It is made once per catalog, so a
+// scene may call it on every tick.
+func (c *Ctx) Present() present.Formatter {
+	if cat := c.present.Catalog(); cat == nil || (c.UI.Cat != nil && cat != c.UI.Cat) {
+		c.present = present.For(c.UI.Cat)
+	}
+	return c.present
 }
 
 // NewCtx builds the context the scenes share: the message catalog of lang
@@ -151,7 +165,7 @@ func NewCtx(docs []content.Document, lang, saveDir string) (*Ctx, error) {
 	c := &Ctx{
 		Frame: widget.Frame{In: &widget.Intents{}, UI: u, Settings: &settings, Scale: 1, W: 1280, H: 800},
 		Store: NewSaveStore(saveDir),
-		Br:    page.NewBridge(),
+		Br:    page.NewBridge(present.For(cat)),
 		Seed:  1,
 	}
 	for i := range docs {

@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/longtail-case/longtail/game/layout"
+	"github.com/longtail-case/longtail/game/present"
 )
 
 // SizeTick is the text size of chart tick labels and legends, in logical pixels.
@@ -147,9 +148,10 @@ func (ch *Chart) legendRows(u *UI, w float64) int {
 	return rows
 }
 
-// tickText formats a tick value with d decimals, grouping thousands with sep.
+// tickText writes a tick value with d decimals, grouping thousands with
+// sep, as the game writes every number (present.Group).
 func tickText(v float64, d int, sep string) string {
-	return layout.FormatNumber(v, d, sep)
+	return present.Group(v, d, sep, ".")
 }
 
 // Build adds the chart's card, grid, axes and series to m.
