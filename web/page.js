@@ -10,6 +10,13 @@
   const metricsBody = document.querySelector('#metrics tbody');
   const goalsBody = document.querySelector('#goals tbody');
   const whyBox = document.getElementById('why');
+  // The page's words, in its language (web/index.html's data- attributes).
+  const goalsTable = document.getElementById('goals');
+  const words = {
+    noGoals: goalsTable.dataset.empty, met: goalsTable.dataset.met, missed: goalsTable.dataset.missed,
+    noRound: document.getElementById('metrics').dataset.empty,
+    decision: whyBox.dataset.decision, baseline: whyBox.dataset.baseline, played: whyBox.dataset.played, noGoalsShort: whyBox.dataset.empty,
+  };
   const articles = Array.from(document.querySelectorAll('article.chapter'));
   const timing = { firstFrame: 0 };
   let shownChapter = null;
@@ -48,18 +55,18 @@
     whyBox.hidden = !why;
     if (!why) return;
     const head = document.querySelector('#why-contrib thead tr');
-    head.replaceChildren(cell('th', 'Decision', { scope: 'col' }), ...why.goals.map((g) => cell('th', g, { scope: 'col' })));
+    head.replaceChildren(cell('th', words.decision, { scope: 'col' }), ...why.goals.map((g) => cell('th', g, { scope: 'col' })));
     const row = (label, values) => {
       const tr = document.createElement('tr');
       tr.append(cell('th', label, { scope: 'row' }), ...values.map((v) => cell('td', v)));
       return tr;
     };
     fill(document.querySelector('#why-contrib tbody'), [
-      row('No lever moved', why.baseline),
+      row(words.baseline, why.baseline),
       ...why.contributions.map((c) => row(c.lever, c.values)),
-      row('Your result', why.played),
+      row(words.played, why.played),
     ], '', why.goals.length + 1);
-    fill(document.querySelector('#why-luck tbody'), why.luck.map((l) => row(l.goal, [l.policy, l.baseline, l.own])), 'No goals.', 4);
+    fill(document.querySelector('#why-luck tbody'), why.luck.map((l) => row(l.goal, [l.policy, l.baseline, l.own])), words.noGoalsShort, 4);
   }
 
   function publish(state) {
@@ -72,13 +79,13 @@
       tr.dataset.metric = r.key;
       tr.append(cell('th', r.label, { scope: 'row' }), cell('td', r.value));
       return tr;
-    }), 'No round played yet.', 2);
+    }), words.noRound, 2);
     fill(goalsBody, (state.goals || []).map((g) => {
       const tr = document.createElement('tr');
       tr.className = g.met ? 'met' : 'missed';
-      tr.append(cell('th', g.label, { scope: 'row' }), cell('td', g.value), cell('td', g.met ? '✓ met' : '✗ not met yet'));
+      tr.append(cell('th', g.label, { scope: 'row' }), cell('td', g.value), cell('td', g.met ? words.met : words.missed));
       return tr;
-    }), 'No goals yet.', 3);
+    }), words.noGoals, 3);
     showWhy(state.why);
     if (state.announce && state.announce !== lastAnnounce) announce.textContent = state.announce;
     lastAnnounce = state.announce || '';
@@ -87,6 +94,16 @@
   window.longtailPage = { publish, timing };
 
   const params = new URLSearchParams(location.search);
+  // ?lang= chooses the edition: the English page sends ?lang=zh-Hans on to
+  // the Chinese one (index.zh-Hans.html), with the other parameters.
+  const other = document.getElementById('language');
+  const lang = params.get('lang');
+  if (other && lang && lang !== document.documentElement.lang && other.hreflang === lang) {
+    params.delete('lang');
+    const q = params.toString();
+    location.replace(other.getAttribute('href') + (q ? '?' + q : '') + location.hash);
+    return;
+  }
   const ch = params.get('chapter');
   showChapter(ch !== null && /^\d{1,2}$/.test(ch) ? Number(ch) : 0);
 

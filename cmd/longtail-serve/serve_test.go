@@ -258,3 +258,68 @@ func TestReadChaptersStale(t *testing.T) {
 		t.Errorf("readChapters with a changed chapter: error %v, want the stale compiled.bin", err)
 	}
 }
+
+// TestPageWords: every edition's page has the same words, none empty, so
+// a word added for one language cannot be missing in the other.
+func TestPageWords(t *testing.T) {
+	en := pageWords["en"]
+	if len(en) < 20 {
+		t.Fatalf("only %d English page words", len(en))
+	}
+	for lang, w := range pageWords {
+		for k := range en {
+			if strings.TrimSpace(w[k]) == "" {
+				t.Errorf("%s: page word %q is missing or empty", lang, k)
+			}
+		}
+		for k := range w {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: page word %q has no English twin", lang, k)
+			}
+		}
+	}
+}
+
+// TestChinesePage: the site has a page per edition. index.zh-Hans.html is
+// in Chinese from its lang attribute to its tables' words, shows the
+// Chinese chapters, starts the game in Chinese and links to the English
+// page, which links back.
+func TestChinesePage(t *testing.T) {
+	tc, err := findToolchain()
+	if err != nil {
+		t.Skip(err)
+	}
+	wasm := []byte("\x00asm a stand-in for the game")
+	s, err := assemble("../..", tc, buildOutput{wasm: wasm, gz: wasm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) string {
+		t.Helper()
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+			t.Fatalf("%s: status %d, Content-Type %q", path, w.Code, w.Header().Get("Content-Type"))
+		}
+		return w.Body.String()
+	}
+	zh := get("/index.zh-Hans.html")
+	for _, want := range []string{
+		`<html lang="zh-Hans">`, `<title>长尾——`, `本章目标`, `data-empty="尚未进行任何季度。"`,
+		`src="play.html?lang=zh-Hans"`, `<article class="chapter" lang="zh-Hans"`, `第一章`,
+		`href="index.html" hreflang="en" lang="en">English</a>`,
+	} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("index.zh-Hans.html lacks %q", want)
+		}
+	}
+	if strings.Contains(zh, `lang="en" id=`) || strings.Contains(zh, "Goals of this chapter") {
+		t.Errorf("index.zh-Hans.html has English chapters or words")
+	}
+	en := get("/")
+	for _, want := range []string{`<html lang="en">`, `href="index.zh-Hans.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>`, `src="play.html"`} {
+		if !strings.Contains(en, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+}

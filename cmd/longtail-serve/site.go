@@ -77,10 +77,20 @@ type chapter struct {
 
 // pageData is what the page templates see.
 type pageData struct {
-	Chapters []chapter // the English chapters
+	// Lang is the language of the page being rendered ("en" for index.html,
+	// "zh-Hans" for index.zh-Hans.html), W its words (pageWords) and Other
+	// the page of the other edition, for the language link ("" when there
+	// is none).
+	Lang  string
+	W     map[string]string
+	Other string
+	// Play is the game's frame: play.html, with ?lang= on a translation's
+	// page so that the game starts in the page's language.
+	Play     string
+	Chapters []chapter // the chapters of the page's language (the English ones in play.html)
 	// Chinese holds the Chinese edition's chapters, rendered like Chapters;
-	// empty while content/chapters/zh-Hans holds none. The page does not
-	// show them yet.
+	// empty while content/chapters/zh-Hans holds none (then there is no
+	// Chinese page).
 	Chinese []chapter
 	// Editions maps a translation's language to the hashed name of its
 	// compiled documents ("zh-Hans" → "compiled.zh-Hans.1a2b3c4d5e6f.bin"),
@@ -169,11 +179,33 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 		if err != nil {
 			return nil, fmt.Errorf("serve: web/%w", err)
 		}
-		var out bytes.Buffer
-		if err := tmpl.Execute(&out, data); err != nil {
-			return nil, fmt.Errorf("serve: web/%w", err)
+		// index.html is rendered once per edition; play.html once.
+		editions := []string{content.English}
+		if p == "index.html" && len(data.Chinese) > 0 {
+			editions = append(editions, content.Chinese)
 		}
-		s.files[p] = newFile(p, out.Bytes(), false)
+		for _, lang := range editions {
+			d := data
+			d.Lang, d.W, d.Play = lang, pageWords[lang], "play.html"
+			name := p
+			if p == "index.html" {
+				name = pageFile(lang)
+				if len(editions) > 1 {
+					d.Other = pageFile(editions[0])
+					if lang == editions[0] {
+						d.Other = pageFile(editions[1])
+					}
+				}
+				if lang != content.English {
+					d.Chapters, d.Play = data.Chinese, "play.html?lang="+lang
+				}
+			}
+			var out bytes.Buffer
+			if err := tmpl.Execute(&out, d); err != nil {
+				return nil, fmt.Errorf("serve: web/%w", err)
+			}
+			s.files[name] = newFile(name, out.Bytes(), false)
+		}
 	}
 	return s, nil
 }
