@@ -67,8 +67,22 @@ type Config struct {
 	// ExportDir overrides where the desktop writes the submission ("" for
 	// the user's Documents folder, else the config directory).
 	ExportDir string
-	// Lang is the catalog language ("" for English).
+	// Lang is the language of the screens, one of i18n.Languages(): the
+	// -lang flag (?lang= in the browser); "" lets the saved choice or the
+	// assignment's locale decide, else English.
 	Lang string
+	// CJK are the Chinese faces (the desktop embeds assets/cjk); nil
+	// when they are not linked (the browser), when FetchCJK, if set, gets
+	// them once Chinese is chosen. With neither, Chinese is not offered.
+	CJK *widget.CJKFonts
+	// FetchCJK fetches the Chinese faces in the background; nil when they
+	// cannot be fetched.
+	FetchCJK FontFetcher
+	// DocsFor, when set, returns the case's documents in language lang
+	// (content.CompiledLang); the game calls it when the language changes
+	// and keeps the documents it has when it fails. When nil, every
+	// language shows Docs.
+	DocsFor func(lang string) ([]content.Document, error)
 }
 
 // Game routes ticks, frames and input to the current scene, and owns the
@@ -94,6 +108,9 @@ type Game struct {
 	// scale and text scale in veilFor.
 	veil    []layout.Line
 	veilFor [3]float64
+	// remember is true while a language the student chose is being
+	// switched to, so that the choice is saved in the settings.
+	remember bool
 }
 
 var _ ebiten.Game = (*Game)(nil)
@@ -103,6 +120,11 @@ func New(cfg Config) (*Game, error) {
 	c, err := scene.NewCtx(cfg.Docs, cfg.Lang, cfg.SaveDir)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.CJK != nil {
+		if err := c.UI.AddCJK(cfg.CJK); err != nil {
+			return nil, fmt.Errorf("game: %w", err)
+		}
 	}
 	g := &Game{cfg: cfg, C: *c}
 	g.C.ExportDir = cfg.ExportDir
@@ -122,8 +144,18 @@ func New(cfg Config) (*Game, error) {
 			g.C.AssignmentText, g.C.AssignmentName = string(cfg.Assignment), cfg.AssignmentName
 		}
 	}
+	g.offerLangs()
+	lang := g.startLang()
+	if lang != "en" && (!needsCJK(lang) || c.UI.HasCJK()) {
+		if err := g.applyLang(lang); err != nil {
+			return nil, err
+		}
+	}
 	g.cur, err = g.firstScene()
 	if err != nil {
+		return nil, err
+	}
+	if err := g.request(lang, false); err != nil { // fetches the type when it is not there
 		return nil, err
 	}
 	return g, nil
@@ -204,6 +236,15 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 		if err := g.follow(next); err != nil {
 			return err
 		}
+	}
+	if lang := c.WantLang; lang != "" {
+		c.WantLang = ""
+		if err := g.request(lang, true); err != nil {
+			return err
+		}
+	}
+	if err := g.pollFonts(); err != nil {
+		return err
 	}
 	c.Paused = len(g.overlays) > 0
 	if c.Quit {

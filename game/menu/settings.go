@@ -4,14 +4,16 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/scene"
 	"github.com/longtail-case/longtail/game/widget"
 )
 
 // Settings holds the settings controls shared by the title screen and
-// the pause menu: text size (100–200% in steps of 25), reduced motion and
-// fullscreen.
+// the pause menu: the language (when there is more than one, c.Langs),
+// text size (100–200% in steps of 25), reduced motion and fullscreen.
 type Settings struct {
+	lang   *widget.Choice
 	size   *widget.Slider
 	motion *widget.Toggle
 	full   *widget.Toggle
@@ -23,11 +25,40 @@ func NewSettings(c *scene.Ctx) *Settings {
 			Format: func(v float64) string { return c.T("settings.textsize.value", int(v)) }},
 		motion: &widget.Toggle{On: c.Settings.ReducedMotion},
 		full:   &widget.Toggle{},
+		lang:   &widget.Choice{},
 	}
 }
 
+// hasLang reports whether the panel offers a language control.
+func hasLang(c *scene.Ctx) bool { return len(c.Langs) > 1 }
+
 // Widgets returns the panel's controls in tab order.
-func (p *Settings) Widgets() []widget.Widget { return []widget.Widget{p.size, p.motion, p.full} }
+func (p *Settings) Widgets() []widget.Widget {
+	if len(p.lang.Options) > 1 {
+		return []widget.Widget{p.lang, p.size, p.motion, p.full}
+	}
+	return []widget.Widget{p.size, p.motion, p.full}
+}
+
+// Height returns the height Layout uses at the current text size.
+func Height(c *scene.Ctx) float64 {
+	gap := c.DP(10)
+	h := widget.SliderHeight(c.UI) + 2*widget.ButtonHeight(c.UI) + 2*gap
+	if hasLang(c) {
+		h += widget.ButtonHeight(c.UI) + gap
+	}
+	return h
+}
+
+// langName is how the language control names lang: in that language, or
+// by the catalog's word for it while the type to write its own name is
+// missing (Chinese in the browser before its font is fetched).
+func langName(c *scene.Ctx, lang string) string {
+	if lang == "zh-Hans" && !c.UI.HasCJK() {
+		return c.T("settings.lang.chinese")
+	}
+	return i18n.Name(lang)
+}
 
 // Layout places the controls in a column of width w from (x, y) and
 // returns the height used.
@@ -44,18 +75,41 @@ func (p *Settings) Layout(c *scene.Ctx, x, y, w float64) float64 {
 	}
 	p.motion.On = c.Settings.ReducedMotion
 	gap := c.DP(10)
+	top := y
+	p.lang.Options = p.lang.Options[:0]
+	if hasLang(c) {
+		p.lang.Label = c.T("settings.lang")
+		want := c.Lang()
+		if c.PendingLang != "" {
+			want = c.PendingLang
+		}
+		for i, l := range c.Langs {
+			p.lang.Options = append(p.lang.Options, langName(c, l))
+			if l == want {
+				p.lang.Index = i
+			}
+		}
+		p.lang.Note = c.LangNote
+		p.lang.R = widget.Rect{X: x, Y: y, W: w, H: widget.ButtonHeight(c.UI)}
+		y += p.lang.R.H + gap
+	}
 	p.size.R = widget.Rect{X: x, Y: y, W: w, H: widget.SliderHeight(c.UI)}
 	y += p.size.R.H + gap
 	p.motion.R = widget.Rect{X: x, Y: y, W: w, H: widget.ButtonHeight(c.UI)}
 	y += p.motion.R.H + gap
 	p.full.R = widget.Rect{X: x, Y: y, W: w, H: widget.ButtonHeight(c.UI)}
-	return p.full.R.Y + p.full.R.H - p.size.R.Y
+	return p.full.R.Y + p.full.R.H - top
 }
 
 // Apply acts on a fired control; it returns true when w was one of the
 // panel's.
 func (p *Settings) Apply(c *scene.Ctx, w widget.Widget) bool {
 	switch w {
+	case p.lang:
+		if p.lang.Index >= 0 && p.lang.Index < len(c.Langs) {
+			c.WantLang = c.Langs[p.lang.Index]
+		}
+		return true
 	case p.size:
 		c.Settings.TextScale = p.size.Value / 100
 	case p.motion:

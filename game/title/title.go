@@ -86,6 +86,10 @@ func New(c *scene.Ctx, seed uint64) *titleScene {
 
 func (t *titleScene) Name() string { return "title" }
 
+// Relang does nothing: the title lays its text out from the catalog on
+// every Update.
+func (t *titleScene) Relang(*scene.Ctx) {}
+
 // knownStudent reports whether the saved progress belongs to the loaded
 // assignment and has the student's ID.
 func (t *titleScene) knownStudent() bool {
@@ -320,7 +324,7 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 		body += float64(len(items)) * (bh + gap)
 	case titleSettings:
 		t.heading = c.T("title.settings")
-		body += u.LineHeight(widget.SizeH2) + gap + widget.SliderHeight(u) + 2*bh + 3*gap + bh
+		body += u.LineHeight(widget.SizeH2) + gap + menu.Height(c) + 3*gap + bh
 	case titleLoad:
 		t.heading = c.T("title.load")
 		body += u.LineHeight(widget.SizeH2) + gap + u.LineHeight(widget.SizeSmall) + c.DP(4) + bh + gap + 2*(bh+gap)
@@ -382,6 +386,9 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 	msg := c.Notice
 	if t.errText != "" {
 		msg = t.errText
+	}
+	if msg == "" && c.PendingLang != "" {
+		msg = c.LangNote // the language's type is being fetched
 	}
 	t.notice = nil
 	if msg != "" {
