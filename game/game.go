@@ -22,6 +22,7 @@ import (
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/epilogue"
+	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/layout"
 	"github.com/longtail-case/longtail/game/menu"
 	"github.com/longtail-case/longtail/game/page"
@@ -117,7 +118,12 @@ var _ ebiten.Game = (*Game)(nil)
 
 // New builds the game: fonts, catalog, autosave, and the first scene.
 func New(cfg Config) (*Game, error) {
-	c, err := scene.NewCtx(cfg.Docs, cfg.Lang, cfg.SaveDir)
+	if _, err := i18n.New(cfg.Lang); err != nil {
+		return nil, fmt.Errorf("game: %w", err)
+	}
+	// English until the language is settled (startLang): the type it
+	// needs may still have to be fetched.
+	c, err := scene.NewCtx(cfg.Docs, "", cfg.SaveDir)
 	if err != nil {
 		return nil, err
 	}

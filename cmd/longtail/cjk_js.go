@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"sync"
 	"syscall/js"
 
@@ -117,11 +118,11 @@ func length(res js.Value) (int64, bool) {
 	h := res.Get("headers")
 	var n int64
 	if v := h.Call("get", "X-Uncompressed-Length"); v.Type() == js.TypeString {
-		fmt.Sscan(v.String(), &n)
+		n, _ = strconv.ParseInt(v.String(), 10, 64)
 	}
 	enc := h.Call("get", "Content-Encoding")
-	if v := h.Call("get", "Content-Length"); n == 0 && (enc.IsNull() || enc.String() == "identity") && v.Type() == js.TypeString {
-		fmt.Sscan(v.String(), &n)
+	if v := h.Call("get", "Content-Length"); n <= 0 && (enc.IsNull() || enc.String() == "identity") && v.Type() == js.TypeString {
+		n, _ = strconv.ParseInt(v.String(), 10, 64)
 	}
 	return n, n > 0
 }

@@ -144,3 +144,6 @@ func DrawVeil(dst *ebiten.Image, c *scene.Ctx, lines []layout.Line) {
 		u.DrawLines(dst, lines[i:i+1], widget.SizeLarge, x, y+float64(i)*lh, u.Theme.Text)
 	}
 }
+
+// Focused returns the control with the keyboard focus (nil: none).
+func (p *Pause) Focused() widget.Widget { return p.ring.Focused() }

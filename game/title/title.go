@@ -57,6 +57,7 @@ type titleScene struct {
 	confirm   bool    // Start was pressed once over saved progress
 	headingY  float64
 	errText   string
+	progress  bool // the notice is the progress of a language's type, not a problem
 }
 
 func New(c *scene.Ctx, seed uint64) *titleScene {
@@ -387,7 +388,8 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 	if t.errText != "" {
 		msg = t.errText
 	}
-	if msg == "" && c.PendingLang != "" {
+	t.progress = msg == "" && c.PendingLang != ""
+	if t.progress {
 		msg = c.LangNote // the language's type is being fetched
 	}
 	t.notice = nil
@@ -426,14 +428,18 @@ func (t *titleScene) Draw(dst *ebiten.Image) {
 	}
 	t.ring.Draw(dst, u)
 	y := t.noticeY
-	for _, lines := range [][]layout.Line{t.notice, t.warn} {
+	for i, lines := range [][]layout.Line{t.notice, t.warn} {
 		if len(lines) == 0 {
 			continue
 		}
 		h := float64(len(lines))*u.LineHeight(widget.SizeSmall) + 2*c.DP(8)
 		r := widget.Rect{X: x, Y: y, W: w, H: h}
 		widget.FillRect(dst, r, u.Theme.PanelHi)
-		widget.FillRect(dst, widget.Rect{X: x, Y: y, W: c.DP(4), H: h}, u.Theme.Bad)
+		stripe := u.Theme.Bad
+		if i == 0 && t.progress {
+			stripe = u.Theme.Accent
+		}
+		widget.FillRect(dst, widget.Rect{X: x, Y: y, W: c.DP(4), H: h}, stripe)
 		u.DrawLines(dst, lines, widget.SizeSmall, x+c.DP(12), y+c.DP(8), u.Theme.Text)
 		y += h + c.DP(8)
 	}
