@@ -112,6 +112,8 @@ type Game struct {
 	// remember is true while a language the student chose is being
 	// switched to, so that the choice is saved in the settings.
 	remember bool
+	// assignment is the assignment whose locale was last considered.
+	assignment *classroom.Assignment
 }
 
 var _ ebiten.Game = (*Game)(nil)
@@ -164,6 +166,7 @@ func New(cfg Config) (*Game, error) {
 	if err := g.request(lang, false); err != nil { // fetches the type when it is not there
 		return nil, err
 	}
+	g.assignment = g.C.Assignment
 	return g, nil
 }
 
@@ -248,6 +251,9 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 		if err := g.request(lang, true); err != nil {
 			return err
 		}
+	}
+	if err := g.followAssignment(); err != nil {
+		return err
 	}
 	if err := g.pollFonts(); err != nil {
 		return err

@@ -56,6 +56,22 @@ func (g *Game) startLang() string {
 	return "en"
 }
 
+// followAssignment applies the locale of an assignment loaded or
+// restored since the last tick (from the title screen, or Continue), when
+// neither the flag nor the student chose a language.
+func (g *Game) followAssignment() error {
+	c := &g.C
+	if c.Assignment == g.assignment {
+		return nil
+	}
+	g.assignment = c.Assignment
+	a := c.Assignment
+	if a == nil || a.Locale == "" || g.cfg.Lang != "" || c.Settings.Language() != "" || a.Locale == c.Lang() {
+		return nil
+	}
+	return g.request(a.Locale, false)
+}
+
 // request asks for language lang: it switches at once when the type is
 // there, starts fetching it otherwise (the switch follows in pollFonts),
 // and says why not when it cannot be had. remember saves the choice in

@@ -298,3 +298,34 @@ func TestEnglishUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignmentLocale: an assignment's locale picks the language of its
+// students unless the -lang flag or the student's saved choice says
+// otherwise.
+func TestAssignmentLocale(t *testing.T) {
+	data, err := os.ReadFile("../content/assignments/example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh := append([]byte("locale = \"zh-Hans\"\n"), data...)
+	dir := t.TempDir()
+	hs := newHarness(t, Config{Chapter: -1, SaveDir: dir, Assignment: zh, AssignmentName: "zh.toml", CJK: chineseType()}, 1280, 800)
+	if hs.g.C.Assignment == nil {
+		t.Fatalf("assignment not loaded: %s", hs.g.C.Notice)
+	}
+	if got := hs.g.C.Lang(); got != "zh-Hans" {
+		t.Errorf("with the assignment's locale: language %q, want zh-Hans", got)
+	}
+	hs.shot("zh-title-assignment")
+	flag := newHarness(t, Config{Chapter: -1, Lang: "en", Assignment: zh, AssignmentName: "zh.toml", CJK: chineseType()}, 1280, 800)
+	if got := flag.g.C.Lang(); got != "en" {
+		t.Errorf("with -lang en: language %q, want en", got)
+	}
+	// The student switches to English; the next start keeps English.
+	hs.g.C.WantLang = "en"
+	hs.tick(widget.Intents{})
+	again := newHarness(t, Config{Chapter: -1, SaveDir: dir, Assignment: zh, AssignmentName: "zh.toml", CJK: chineseType()}, 1280, 800)
+	if got := again.g.C.Lang(); got != "en" {
+		t.Errorf("after the student chose English: language %q, want en", got)
+	}
+}
