@@ -50,6 +50,37 @@ func Height(c *scene.Ctx) float64 {
 	return h
 }
 
+// LangChoice fills a language control from c.Langs: its label, the
+// languages by name, the one shown (or being loaded) chosen, and the note
+// while its type loads. With one language it has no options (a Choice
+// with fewer than two does nothing; leave it out of the focus ring).
+func LangChoice(c *scene.Ctx, ch *widget.Choice) {
+	ch.Options = ch.Options[:0]
+	if !hasLang(c) {
+		return
+	}
+	ch.Label = c.T("settings.lang")
+	want := c.Lang()
+	if c.PendingLang != "" {
+		want = c.PendingLang
+	}
+	for i, l := range c.Langs {
+		ch.Options = append(ch.Options, langName(c, l))
+		if l == want {
+			ch.Index = i
+		}
+	}
+	ch.Note = c.LangNote
+}
+
+// ChooseLang asks for the language a language control shows (after it
+// fired); the shell switches at the end of the tick.
+func ChooseLang(c *scene.Ctx, ch *widget.Choice) {
+	if ch.Index >= 0 && ch.Index < len(c.Langs) {
+		c.WantLang = c.Langs[ch.Index]
+	}
+}
+
 // langName is how the language control names lang: in that language, or
 // by the catalog's word for it while the type to write its own name is
 // missing (Chinese in the browser before its font is fetched).
@@ -76,20 +107,8 @@ func (p *Settings) Layout(c *scene.Ctx, x, y, w float64) float64 {
 	p.motion.On = c.Settings.ReducedMotion
 	gap := c.DP(10)
 	top := y
-	p.lang.Options = p.lang.Options[:0]
+	LangChoice(c, p.lang)
 	if hasLang(c) {
-		p.lang.Label = c.T("settings.lang")
-		want := c.Lang()
-		if c.PendingLang != "" {
-			want = c.PendingLang
-		}
-		for i, l := range c.Langs {
-			p.lang.Options = append(p.lang.Options, langName(c, l))
-			if l == want {
-				p.lang.Index = i
-			}
-		}
-		p.lang.Note = c.LangNote
 		p.lang.R = widget.Rect{X: x, Y: y, W: w, H: widget.ButtonHeight(c.UI)}
 		y += p.lang.R.H + gap
 	}
@@ -106,9 +125,7 @@ func (p *Settings) Layout(c *scene.Ctx, x, y, w float64) float64 {
 func (p *Settings) Apply(c *scene.Ctx, w widget.Widget) bool {
 	switch w {
 	case p.lang:
-		if p.lang.Index >= 0 && p.lang.Index < len(c.Langs) {
-			c.WantLang = c.Langs[p.lang.Index]
-		}
+		ChooseLang(c, p.lang)
 		return true
 	case p.size:
 		c.Settings.TextScale = p.size.Value / 100

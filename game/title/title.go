@@ -31,6 +31,7 @@ type titleScene struct {
 	mode titleMode
 
 	cont, start, sandbox, load, settings, quit, back *widget.Button
+	lang                                             *widget.Choice // the language, also in the settings
 	panel                                            *menu.Settings
 	path                                             *widget.TextField
 	open                                             *widget.Button
@@ -72,6 +73,7 @@ func New(c *scene.Ctx, seed uint64) *titleScene {
 		name:  &widget.TextField{MaxLen: 120},
 		begin: &widget.Button{Primary: true},
 		panel: menu.NewSettings(c),
+		lang:  &widget.Choice{},
 	}
 	if seed == 0 {
 		t.seed = c.Seed
@@ -184,6 +186,8 @@ func (t *titleScene) update(c *scene.Ctx) (scene.Scene, error) {
 	case t.settings:
 		t.mode = titleSettings
 		t.ring.Cur = -1
+	case t.lang:
+		menu.ChooseLang(c, t.lang)
 	case t.quit:
 		c.Quit = true
 	case t.back:
@@ -319,6 +323,9 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 			items = append(items, t.cont)
 		}
 		items = append(items, t.start, t.sandbox, t.load, t.settings)
+		if menu.LangChoice(c, t.lang); len(t.lang.Options) > 1 {
+			items = append(items, t.lang)
+		}
 		if menu.CanQuit() {
 			items = append(items, t.quit)
 		}
@@ -350,7 +357,12 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 	switch t.mode {
 	case titleMain:
 		for _, it := range items {
-			it.(*widget.Button).R = widget.Rect{X: x, Y: y, W: w, H: bh}
+			switch it := it.(type) {
+			case *widget.Button:
+				it.R = widget.Rect{X: x, Y: y, W: w, H: bh}
+			case *widget.Choice:
+				it.R = widget.Rect{X: x, Y: y, W: w, H: bh}
+			}
 			y += bh + gap
 		}
 	case titleSettings:

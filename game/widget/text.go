@@ -96,21 +96,33 @@ func (f *fonts) Sources(st Style) ([]*text.GoTextFaceSource, error) {
 }
 
 // parseCJK parses both Chinese faces; a broken file is an error naming
-// the face, and nothing is kept.
+// the face, and nothing is kept. The bytes may come from the network (the
+// browser fetches them), so a parser panic is an error too.
 func parseCJK(c *CJKFonts) ([2]*text.GoTextFaceSource, error) {
 	var out [2]*text.GoTextFaceSource
 	for i, b := range [2]string{c.Regular, c.Bold} {
 		name := [2]string{"regular", "bold"}[i]
 		if b == "" {
-			return out, fmt.Errorf("widget: the Chinese %s font is empty", name)
+			return [2]*text.GoTextFaceSource{}, fmt.Errorf("widget: the Chinese %s font is empty", name)
 		}
-		s, err := text.NewGoTextFaceSource(strings.NewReader(b))
+		s, err := parseFace(b)
 		if err != nil {
-			return out, fmt.Errorf("widget: the Chinese %s font: %w", name, err)
+			return [2]*text.GoTextFaceSource{}, fmt.Errorf("widget: the Chinese %s font (%d bytes): %w", name, len(b), err)
 		}
 		out[i] = s
 	}
 	return out, nil
+}
+
+// parseFace parses one OpenType file, turning a panic of the parser into
+// an error.
+func parseFace(b string) (s *text.GoTextFaceSource, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("unreadable font: %v", r)
+		}
+	}()
+	return text.NewGoTextFaceSource(strings.NewReader(b))
 }
 
 // cjkWeight returns which Chinese face draws style st: bold for the bold
