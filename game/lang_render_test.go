@@ -6,12 +6,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/longtail-case/longtail/assets/cjk"
+	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/content/markdown"
+	"github.com/longtail-case/longtail/game/reader"
 	"github.com/longtail-case/longtail/game/menu"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/results"
@@ -326,5 +331,49 @@ func TestAssignmentLocale(t *testing.T) {
 	again := newHarness(t, Config{Chapter: -1, SaveDir: dir, Assignment: zh, AssignmentName: "zh.toml", CJK: chineseType()}, 1280, 800)
 	if got := again.g.C.Lang(); got != "en" {
 		t.Errorf("after the student chose English: language %q, want en", got)
+	}
+}
+
+// TestDocsFor: when the game can get the documents of a language
+// (Config.DocsFor), switching shows them: the reader keeps its place in
+// the same chapter of the new documents. A failure keeps the documents
+// shown, with a message.
+func TestDocsFor(t *testing.T) {
+	docs, err := markdown.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fail := false
+	docsFor := func(lang string) ([]content.Document, error) {
+		if fail {
+			return nil, errors.New("no chapters for " + lang)
+		}
+		out := slices.Clone(docs)
+		for i := range out {
+			out[i].Title = lang + ": " + out[i].Title // stands in for the translated chapter
+		}
+		return out, nil
+	}
+	hs := newHarness(t, Config{Chapter: 1, CJK: chineseType(), DocsFor: docsFor}, 1280, 800)
+	r := hs.g.cur.(*reader.Scene)
+	hs.tick(widget.Intents{Page: 1})
+	hs.ticks(30)
+	frac := r.Pos / (r.Height - r.View.H)
+	hs.pauseLang()
+	hs.tick(widget.Intents{Back: true})
+	hs.ticks(3)
+	if r2 := hs.g.cur.(*reader.Scene); r2 != r || !strings.HasPrefix(r.Doc.Title, "zh-Hans: ") || r.Doc.Number != 1 {
+		t.Fatalf("after the switch the reader shows %q (same scene %v)", r.Doc.Title, r2 == r)
+	}
+	if got := r.Pos / (r.Height - r.View.H); math.Abs(got-frac) > 0.02 {
+		t.Errorf("the reader's place moved from %.3f to %.3f of the chapter", frac, got)
+	}
+	hs.shot("zh-docsfor-reader")
+	fail = true
+	hs.pauseLang()
+	hs.tick(widget.Intents{Back: true})
+	hs.ticks(2)
+	if hs.g.C.Lang() != "en" || !strings.HasPrefix(r.Doc.Title, "zh-Hans: ") || !strings.Contains(hs.g.C.Notice, "no chapters for en") {
+		t.Errorf("after a failed DocsFor: language %q, title %q, notice %q", hs.g.C.Lang(), r.Doc.Title, hs.g.C.Notice)
 	}
 }
