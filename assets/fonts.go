@@ -1,7 +1,9 @@
 // Package assets holds the game's embedded media as bytes (no ebiten):
 // the Go fonts (BSD licence, see fonts/LICENSE-gofont) for Latin text.
-// A CJK face can be added as a further fallback without touching scenes:
-// the game builds a MultiFace from Fallbacks after the Go fonts.
+// The Chinese faces are not here: they are in assets/cjk, which only the
+// desktop links, and reach the game as a widget.CJKFonts (Config.CJK, or
+// fetched in the browser). Fallbacks are further faces tried after the Go
+// fonts in every language.
 package assets
 
 import (
