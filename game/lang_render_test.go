@@ -16,9 +16,9 @@ import (
 	"github.com/longtail-case/longtail/assets/cjk"
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/content/markdown"
-	"github.com/longtail-case/longtail/game/reader"
 	"github.com/longtail-case/longtail/game/menu"
 	"github.com/longtail-case/longtail/game/play"
+	"github.com/longtail-case/longtail/game/reader"
 	"github.com/longtail-case/longtail/game/results"
 	"github.com/longtail-case/longtail/game/widget"
 )
