@@ -7,6 +7,8 @@
 package assets
 
 import (
+	_ "embed"
+
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -47,3 +49,14 @@ func TTF(f Font) []byte {
 // Go fonts lack (for example a subset of Noto Sans SC). It is empty until a
 // CJK face is added.
 func Fallbacks() [][]byte { return nil }
+
+//go:embed fonts/langnames.otf
+var langNames []byte
+
+// LangNames returns a tiny OpenType face (3 KB; a subset of the bold Noto
+// Sans CJK SC of assets/cjk, SIL Open Font License, see
+// fonts/LICENSE-OFL) with only the glyphs the language control needs to
+// name every language in its own script when the Chinese type is not
+// loaded (简体中文), cut by scripts/langnames.py. The slice is shared; do
+// not modify it.
+func LangNames() []byte { return langNames }

@@ -47,7 +47,6 @@ func englishCore() map[string]string {
 		"settings.motion":         "Reduced motion",
 		"settings.fullscreen":     "Full screen",
 		"settings.lang":           "Language",
-		"settings.lang.chinese":   "Chinese (simplified)", // the name of zh-Hans while its type is not loaded
 
 		// Switching language.
 		"lang.loading.short": "Loading… %d%%",

@@ -50,7 +50,6 @@ func chineseCore() map[string]string {
 		"settings.motion":         "减少动画",
 		"settings.fullscreen":     "全屏",
 		"settings.lang":           "语言",
-		"settings.lang.chinese":   "简体中文", // the name of zh-Hans while its type is not loaded
 
 		// Switching language.
 		"lang.loading.short": "加载中……%d%%",

@@ -65,7 +65,7 @@ func LangChoice(c *scene.Ctx, ch *widget.Choice) {
 		want = c.PendingLang
 	}
 	for i, l := range c.Langs {
-		ch.Options = append(ch.Options, langName(c, l))
+		ch.Options = append(ch.Options, i18n.Name(l)) // in its own script (assets.LangNames has the glyphs)
 		if l == want {
 			ch.Index = i
 		}
@@ -79,16 +79,6 @@ func ChooseLang(c *scene.Ctx, ch *widget.Choice) {
 	if ch.Index >= 0 && ch.Index < len(c.Langs) {
 		c.WantLang = c.Langs[ch.Index]
 	}
-}
-
-// langName is how the language control names lang: in that language, or
-// by the catalog's word for it while the type to write its own name is
-// missing (Chinese in the browser before its font is fetched).
-func langName(c *scene.Ctx, lang string) string {
-	if lang == "zh-Hans" && !c.UI.HasCJK() {
-		return c.T("settings.lang.chinese")
-	}
-	return i18n.Name(lang)
 }
 
 // Layout places the controls in a column of width w from (x, y) and

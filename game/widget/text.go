@@ -59,6 +59,19 @@ type fonts struct {
 	fallbacks []*text.GoTextFaceSource
 	fellBack  bool                      // fallbacks parsed
 	cjk       [2]*text.GoTextFaceSource // regular and bold; nil until added
+	names     *text.GoTextFaceSource    // assets.LangNames, parsed on first use; nil if it did not parse
+	named     bool                      // names parsed (or tried)
+}
+
+// namesFace returns the language-names face (assets.LangNames), parsing
+// it the first time; nil when it does not parse (TestLangNames says it
+// does).
+func (f *fonts) namesFace() *text.GoTextFaceSource {
+	if !f.named {
+		f.named = true
+		f.names, _ = text.NewGoTextFaceSource(bytes.NewReader(assets.LangNames()))
+	}
+	return f.names
 }
 
 // LoadFonts parses the regular face (and the fallbacks), so that a
@@ -149,6 +162,10 @@ const (
 	// punctuation Chinese sets full width (“”‘’…—·), then the Go faces
 	// for Latin letters and digits, then the Chinese face again.
 	cjkFirst
+	// goThenNames: without the Chinese type, the Go faces and then the
+	// few glyphs of assets.LangNames, so that the language control names
+	// Chinese in Chinese (简体中文) before the type is fetched.
+	goThenNames
 )
 
 // cjkRanges are the runes the Chinese face draws ahead of the Go face in
@@ -169,6 +186,11 @@ func isHan(r rune) bool { return r >= 0x2E80 }
 // order returns the faces text s of style st is drawn with.
 func (u *UI) order(s string, st Style) faceOrder {
 	if u.fonts.cjk[0] == nil {
+		for _, r := range s {
+			if isHan(r) {
+				return goThenNames
+			}
+		}
 		return goOnly
 	}
 	han, latin := false, false
@@ -211,7 +233,11 @@ func (u *UI) face(st Style, size float64, s string) text.Face {
 	for _, s := range srcs {
 		faces = append(faces, &text.GoTextFace{Source: s, Size: k.size})
 	}
-	if k.order != goOnly {
+	if k.order == goThenNames {
+		if n := u.fonts.namesFace(); n != nil {
+			faces = append(faces, &text.GoTextFace{Source: n, Size: k.size})
+		}
+	} else if k.order != goOnly {
 		zh := &text.GoTextFace{Source: u.fonts.cjk[cjkWeight(st)], Size: k.size}
 		if k.order == cjkFirst {
 			lim := text.NewLimitedFace(zh)

@@ -40,7 +40,8 @@ func TestFaceOrder(t *testing.T) {
 		st   Style
 		want faceOrder
 	}{
-		{en, "en without the type", "长尾", Regular, goOnly},
+		{en, "en without the type", "English", Regular, goOnly},
+		{en, "a language's name without the type", "简体中文", Bold, goThenNames},
 		{enZh, "English text", "Long Tail", Regular, goOnly},
 		{enZh, "English quotes", "“open”", Bold, goOnly},
 		{enZh, "Chinese in English screens", "简体中文", Bold, goThenCJK},
@@ -84,8 +85,9 @@ func TestChineseAdvances(t *testing.T) {
 			}
 		}
 	}
-	if w := en.Measure("长", Regular, SizeBody); w >= em*0.99 && w <= em*1.01 {
-		t.Errorf("without the Chinese type 长 measures a full em (%.2f): is a Chinese face linked?", w)
+	// Without the type, the language names' glyphs are 1 em too.
+	if w := en.Measure("中文", Bold, SizeBody); !near(w, 2*em) {
+		t.Errorf("without the Chinese type 中文 is %.2f px, want 2 em = %.2f (assets.LangNames)", w, 2*em)
 	}
 }
 
