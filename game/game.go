@@ -22,6 +22,7 @@ import (
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/epilogue"
+	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/layout"
 	"github.com/longtail-case/longtail/game/menu"
 	"github.com/longtail-case/longtail/game/page"
@@ -67,8 +68,22 @@ type Config struct {
 	// ExportDir overrides where the desktop writes the submission ("" for
 	// the user's Documents folder, else the config directory).
 	ExportDir string
-	// Lang is the catalog language ("" for English).
+	// Lang is the language of the screens, one of i18n.Languages(): the
+	// -lang flag (?lang= in the browser); "" lets the saved choice or the
+	// assignment's locale decide, else English.
 	Lang string
+	// CJK are the Chinese faces (the desktop embeds assets/cjk); nil
+	// when they are not linked (the browser), when FetchCJK, if set, gets
+	// them once Chinese is chosen. With neither, Chinese is not offered.
+	CJK *widget.CJKFonts
+	// FetchCJK fetches the Chinese faces in the background; nil when they
+	// cannot be fetched.
+	FetchCJK FontFetcher
+	// DocsFor, when set, returns the case's documents in language lang
+	// (content.CompiledLang); the game calls it when the language changes
+	// and keeps the documents it has when it fails. When nil, every
+	// language shows Docs.
+	DocsFor func(lang string) ([]content.Document, error)
 }
 
 // Game routes ticks, frames and input to the current scene, and owns the
@@ -94,15 +109,30 @@ type Game struct {
 	// scale and text scale in veilFor.
 	veil    []layout.Line
 	veilFor [3]float64
+	// remember is true while a language the student chose is being
+	// switched to, so that the choice is saved in the settings.
+	remember bool
+	// assignment is the assignment whose locale was last considered.
+	assignment *classroom.Assignment
 }
 
 var _ ebiten.Game = (*Game)(nil)
 
 // New builds the game: fonts, catalog, autosave, and the first scene.
 func New(cfg Config) (*Game, error) {
-	c, err := scene.NewCtx(cfg.Docs, cfg.Lang, cfg.SaveDir)
+	if _, err := i18n.New(cfg.Lang); err != nil {
+		return nil, fmt.Errorf("game: %w", err)
+	}
+	// English until the language is settled (startLang): the type it
+	// needs may still have to be fetched.
+	c, err := scene.NewCtx(cfg.Docs, "", cfg.SaveDir)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.CJK != nil {
+		if err := c.UI.AddCJK(cfg.CJK); err != nil {
+			return nil, fmt.Errorf("game: %w", err)
+		}
 	}
 	g := &Game{cfg: cfg, C: *c}
 	g.C.ExportDir = cfg.ExportDir
@@ -122,10 +152,21 @@ func New(cfg Config) (*Game, error) {
 			g.C.AssignmentText, g.C.AssignmentName = string(cfg.Assignment), cfg.AssignmentName
 		}
 	}
+	g.offerLangs()
+	lang := g.startLang()
+	if lang != "en" && (!needsCJK(lang) || c.UI.HasCJK()) {
+		if err := g.applyLang(lang); err != nil {
+			return nil, err
+		}
+	}
 	g.cur, err = g.firstScene()
 	if err != nil {
 		return nil, err
 	}
+	if err := g.request(lang, false); err != nil { // fetches the type when it is not there
+		return nil, err
+	}
+	g.assignment = g.C.Assignment
 	return g, nil
 }
 
@@ -204,6 +245,18 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 		if err := g.follow(next); err != nil {
 			return err
 		}
+	}
+	if lang := c.WantLang; lang != "" {
+		c.WantLang = ""
+		if err := g.request(lang, true); err != nil {
+			return err
+		}
+	}
+	if err := g.followAssignment(); err != nil {
+		return err
+	}
+	if err := g.pollFonts(); err != nil {
+		return err
 	}
 	c.Paused = len(g.overlays) > 0
 	if c.Quit {

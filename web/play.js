@@ -93,9 +93,19 @@
     if (chapter !== null && /^\d{1,3}$/.test(chapter)) args.push('-chapter=' + chapter);
     const seed = q.get('seed');
     if (seed !== null && /^\d{1,20}$/.test(seed)) args.push('-seed=' + seed);
-    // The languages the game has screens in (game/i18n); others stay English.
+    // The languages the game has screens in (game/i18n, written into the
+    // page by longtail-serve); others stay English.
+    const langs = (body.dataset.langs || 'en').split(/\s+/).filter(Boolean);
     const lang = q.get('lang');
-    if (lang !== null && ['en'].includes(lang)) args.push('-lang=' + lang);
+    if (lang !== null && langs.includes(lang)) args.push('-lang=' + lang);
+    // Where the Chinese faces are: the game fetches them only when Chinese
+    // is chosen, so the English download stays as it was.
+    const d = body.dataset;
+    if (d.cjkRegular && d.cjkBold) {
+      args.push('-cjk-regular=' + new URL(d.cjkRegular, location.href).href);
+      args.push('-cjk-bold=' + new URL(d.cjkBold, location.href).href);
+      if (/^\d{1,9}$/.test(d.cjkSize || '')) args.push('-cjk-bytes=' + d.cjkSize);
+    }
     const sandbox = q.get('sandbox');
     if (sandbox !== null && sandbox !== '0' && sandbox !== 'false') {
       args.push('-sandbox');

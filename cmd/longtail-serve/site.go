@@ -16,8 +16,10 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"github.com/longtail-case/longtail/assets/cjk"
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/content/markdown"
+	"github.com/longtail-case/longtail/game/i18n"
 )
 
 // file is one file of the site, held in memory with its precompressed
@@ -98,6 +100,14 @@ type pageData struct {
 	// student picks that language (the browser's build does not embed it).
 	Editions map[string]string
 	WasmSize int // bytes of the uncompressed wasm, the progress bar's total
+	// Langs are the game's languages (i18n.Languages), space-separated,
+	// for play.js's ?lang= check.
+	Langs string
+	// CJKRegular and CJKBold are the hashed names of the Chinese faces,
+	// CJKSize their uncompressed bytes together: the game fetches them
+	// when Chinese is chosen (cmd/longtail/cjk_js.go).
+	CJKRegular, CJKBold string
+	CJKSize             int
 }
 
 // assemble builds the site from web/, the content chapters, the toolchain's
@@ -145,7 +155,7 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := pageData{Chapters: chapters, Editions: map[string]string{}, WasmSize: len(game.wasm)}
+	data := pageData{Chapters: chapters, Editions: map[string]string{}, WasmSize: len(game.wasm), Langs: strings.Join(i18n.Languages(), " ")}
 	for _, lang := range content.Languages()[1:] {
 		docs, chapters, err := readEdition(root, lang)
 		if err != nil {
@@ -162,6 +172,18 @@ func assemble(root string, t toolchain, game buildOutput) (*site, error) {
 			return nil, fmt.Errorf("serve: %w", err)
 		}
 		data.Editions[lang] = add(content.CompiledFile(lang), b)
+	}
+	for w := cjk.Regular; w < cjk.NumWeights; w++ {
+		name, size, err := s.addFont(root, game.dir, w)
+		if err != nil {
+			return nil, err
+		}
+		if w == cjk.Bold {
+			data.CJKBold = name
+		} else {
+			data.CJKRegular = name
+		}
+		data.CJKSize += size
 	}
 	funcs := template.FuncMap{"asset": func(name string) (string, error) {
 		h, ok := assets[name]
@@ -226,6 +248,43 @@ func (s *site) addAssignments(root string) error {
 		s.files[name] = newFile(name, b, false)
 	}
 	return nil
+}
+
+// addFont publishes the Chinese face w (assets/cjk) under a hashed name
+// with its brotli and gzip forms, and returns the name and its size.
+// Compressing a face at brotli's best takes seconds, so the brotli form is
+// kept beside the build in buildDir (when there is one) under the hashed
+// name.
+func (s *site) addFont(root, buildDir string, w cjk.Weight) (string, int, error) {
+	src := filepath.Join(root, "assets", "cjk", cjk.File(w))
+	body, err := os.ReadFile(src)
+	if err != nil {
+		return "", 0, fmt.Errorf("serve: the Chinese font: %w", err)
+	}
+	name := hashedName(cjk.File(w), body)
+	f := &file{name: name, body: body, etag: etag(body), ctype: contentType(name), immutable: true}
+	cached := ""
+	if buildDir != "" {
+		cached = filepath.Join(buildDir, name+".br")
+		if br, err := os.ReadFile(cached); err == nil && len(br) > 0 {
+			f.br = br
+		}
+	}
+	if f.br == nil {
+		if f.br, err = compressBrotli(body); err != nil {
+			return "", 0, err
+		}
+		if cached != "" {
+			if err := writeAtomic(cached, f.br); err != nil {
+				return "", 0, err
+			}
+		}
+	}
+	if f.gz, err = compressGzip(body); err != nil {
+		return "", 0, err
+	}
+	s.files[name] = f
+	return name, len(body), nil
 }
 
 // isPage reports whether name is one of the page templates.
@@ -345,6 +404,8 @@ func contentType(name string) string {
 		return "text/plain; charset=utf-8"
 	case ".woff2":
 		return "font/woff2"
+	case ".otf":
+		return "font/otf"
 	}
 	return "application/octet-stream"
 }

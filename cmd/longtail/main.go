@@ -3,13 +3,18 @@
 // these flags.
 //
 //	longtail [-chapter N] [-seed N] [-sandbox [-providers N]] [-assignment FILE | -assignment-data LINK]
-//	         [-capture FILE.png -capture-after TICKS]
+//	         [-lang en|zh-Hans] [-capture FILE.png -capture-after TICKS]
+//
+// In the browser the page also passes -cjk-regular, -cjk-bold and
+// -cjk-bytes: where the Chinese faces are, fetched when Chinese is chosen.
 package main
 
 import (
 	"flag"
 	"log"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -17,6 +22,7 @@ import (
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game"
 	"github.com/longtail-case/longtail/game/classroom"
+	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/page"
 )
 
@@ -30,11 +36,17 @@ func main() {
 	providers := flag.Int("providers", 0, "with -sandbox, scale the sandbox to about `N` active providers (10 to 20000; 0: the baseline's, about 1,500)")
 	assignment := flag.String("assignment", "", "assignment `FILE` (TOML) to load")
 	assignmentData := flag.String("assignment-data", "", "assignment carried in a link: base64url of the DEFLATE-compressed file (the ?a= parameter)")
-	lang := flag.String("lang", "", "language of the game's screens (en; empty: English)")
+	lang := flag.String("lang", "", "language of the game's screens: "+strings.Join(i18n.Languages(), " or ")+" (empty: the one chosen before, or the assignment's, else en)")
+	withCJK := cjkFlags(flag.CommandLine)
 	exportDir := flag.String("export-dir", "", "`DIR` the epilogue writes the submission and its CSV to (empty: ~/Documents, else the user config directory's longtail folder)")
 	capture := flag.String("capture", "", "save the screen to `FILE.png` and exit")
 	captureAfter := flag.Int("capture-after", 60, "ticks to run before -capture")
 	flag.Parse()
+	if *lang != "" && !slices.Contains(i18n.Languages(), *lang) {
+		log.Printf("-lang %q: the game has %s", *lang, strings.Join(i18n.Languages(), " and "))
+		flag.Usage()
+		os.Exit(2)
+	}
 	if *providers != 0 && (*providers < 10 || *providers > 20000 || !*sandbox) {
 		log.Print("-providers needs -sandbox and a number from 10 to 20000")
 		flag.Usage()
@@ -47,6 +59,9 @@ func main() {
 	}
 	page.MarkStartup("content")
 	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Lang: *lang, ExportDir: *exportDir, Capture: *capture, CaptureAfter: *captureAfter}
+	withCJK(&cfg)
+	// cfg.DocsFor stays nil until content has the Chinese chapters
+	// (content.CompiledLang): every language shows the English chapters.
 	if cfg.Seed == 0 {
 		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
 	}

@@ -340,3 +340,11 @@ func (e *Scene) Draw(dst *ebiten.Image) {
 		u.DrawLines(dst, e.status, widget.SizeSmall, e.x+c.DP(12), y+c.DP(8), u.Theme.Text)
 	}
 }
+
+// Relang wraps the texts anew in the new language on the next Update,
+// keeping the sweeps, the scroll and the focus.
+func (e *Scene) Relang(*scene.Ctx) {
+	e.laidOut = epilogueKey{}
+	e.wrapped = ""
+	e.status = nil
+}

@@ -46,6 +46,14 @@ func englishCore() map[string]string {
 		"settings.textsize.value": "%d%%", // percent
 		"settings.motion":         "Reduced motion",
 		"settings.fullscreen":     "Full screen",
+		"settings.lang":           "Language",
+
+		// Switching language.
+		"lang.loading.short": "Loading… %d%%",
+		"lang.failed.short":  "Could not load",
+		"lang.failed":        "The Chinese type could not be loaded (%s). The game stays in English; try again from the settings.",
+		"lang.unavailable":   "This copy of the game has no Chinese type, so it stays in English.",
+		"lang.docs.failed":   "The chapters could not be loaded in this language (%s); they are shown in English.",
 
 		// Pause menu.
 		"pause.title":     "Paused",

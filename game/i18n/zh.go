@@ -49,6 +49,14 @@ func chineseCore() map[string]string {
 		"settings.textsize.value": "%d%%", // percent
 		"settings.motion":         "减少动画",
 		"settings.fullscreen":     "全屏",
+		"settings.lang":           "语言",
+
+		// Switching language.
+		"lang.loading.short": "加载中……%d%%",
+		"lang.failed.short":  "未能加载",
+		"lang.failed":        "中文字体未能加载（%s）。游戏仍以英文显示，可在设置中重试。",
+		"lang.unavailable":   "此版本的游戏没有中文字体，因此仍以英文显示。",
+		"lang.docs.failed":   "未能加载本语言的章节（%s），现以英文显示。",
 
 		// Pause menu.
 		"pause.title":     "已暂停",

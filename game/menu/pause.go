@@ -53,7 +53,7 @@ func (p *Pause) Layout(c *scene.Ctx) {
 	if CanQuit() {
 		buttons = 3
 	}
-	settingsH := widget.SliderHeight(c.UI) + 2*bh + 2*gap
+	settingsH := Height(c)
 	total := 2*pad + c.UI.LineHeight(widget.SizeH2) + gap + float64(buttons)*(bh+gap) + 3*gap + settingsH
 	x := (c.W - w) / 2
 	top := max(c.DP(16), (c.H-total)/2)
@@ -106,6 +106,10 @@ func (p *Pause) Update(c *scene.Ctx) (scene.Scene, error) {
 	return nil, nil
 }
 
+// Relang does nothing: the menu takes its text from the catalog on every
+// Update.
+func (p *Pause) Relang(*scene.Ctx) {}
+
 // Name is "pause" (the page keeps showing the scene below).
 func (p *Pause) Name() string { return "pause" }
 
@@ -140,3 +144,6 @@ func DrawVeil(dst *ebiten.Image, c *scene.Ctx, lines []layout.Line) {
 		u.DrawLines(dst, lines[i:i+1], widget.SizeLarge, x, y+float64(i)*lh, u.Theme.Text)
 	}
 }
+
+// Focused returns the control with the keyboard focus (nil: none).
+func (p *Pause) Focused() widget.Widget { return p.ring.Focused() }

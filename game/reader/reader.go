@@ -478,3 +478,14 @@ func (r *Scene) Draw(dst *ebiten.Image) {
 	widget.FillRect(dst, widget.Rect{X: 0, Y: v.Y - c.DP(3), W: c.W, H: c.DP(3)}, u.Theme.Line)
 	widget.FillRect(dst, widget.Rect{X: 0, Y: v.Y - c.DP(3), W: c.W * frac, H: c.DP(3)}, u.Theme.Accent)
 }
+
+// Relang shows the document in the new language: the same document
+// (by number) from c.Docs, laid out anew on the next Update at the same
+// place in it.
+func (r *Scene) Relang(c *scene.Ctx) {
+	if d := c.DocByNumber(r.Doc.Number); d != nil {
+		r.Doc = d
+	}
+	r.LaidFor = [4]float64{} // lay out again; Layout keeps the scroll fraction
+	r.errLines = nil
+}

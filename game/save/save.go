@@ -13,7 +13,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
+	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/play"
 )
 
@@ -27,7 +29,18 @@ const MaxBytes = 4 << 20
 type Settings struct {
 	TextScale     float64 `json:"text_scale"`     // text size multiplier, 1–2 (100–200%)
 	ReducedMotion bool    `json:"reduced_motion"` // replace animations by cuts
-	Lang          string  `json:"lang,omitempty"` // catalog language, "" for the default
+	Lang          string  `json:"lang,omitempty"` // language the student chose (an i18n tag), "" for none
+}
+
+// Language returns the language the student chose when the game has it
+// (one of i18n.Languages), else "" (none chosen). A save from a version
+// with more languages keeps its Lang and the rest of the save; the game
+// shows English until the student chooses again.
+func (s Settings) Language() string {
+	if slices.Contains(i18n.Languages(), s.Lang) {
+		return s.Lang
+	}
+	return ""
 }
 
 // DefaultSettings returns the settings of a first start.

@@ -63,6 +63,39 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
+// TestLanguage: the saved language is kept only when the game has it; an
+// unknown one (a later version's, or a damaged file's) decodes with the
+// rest of the save and counts as no choice, so the game starts in English.
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang, want string
+	}{
+		{"", ""},
+		{"en", "en"},
+		{"zh-Hans", "zh-Hans"},
+		{"fr", ""},      // a language the catalog does not have
+		{"zh-hans", ""}, // tags are matched exactly, as i18n.New does
+		{"zh-Hant", ""},
+	} {
+		f := sample()
+		f.Settings.Lang = tc.lang
+		data, err := f.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Decode(data)
+		if err != nil {
+			t.Fatalf("lang %q: the save does not decode: %v", tc.lang, err)
+		}
+		if l := got.Settings.Language(); l != tc.want {
+			t.Errorf("lang %q: Language() = %q, want %q", tc.lang, l, tc.want)
+		}
+		if got.Settings.Lang != tc.lang || got.Progress == nil || len(got.Progress.Chapters) != 1 || got.Settings.TextScale != 1.5 {
+			t.Errorf("lang %q: the save lost data: %+v", tc.lang, got)
+		}
+	}
+}
+
 func TestProgressHelpers(t *testing.T) {
 	p := &Progress{}
 	p.ChapterByNumber(2).Played = 4

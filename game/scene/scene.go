@@ -131,6 +131,19 @@ type Ctx struct {
 	Open Opener
 	// Quit is set to end the game at the end of the tick.
 	Quit bool
+	// Langs are the languages the student may choose (i18n tags, English
+	// first): Chinese only when its type is there or can be fetched.
+	Langs []string
+	// WantLang is set by a language control to ask for another language;
+	// the shell switches at the end of the tick, or once the language's
+	// type is loaded, and clears it.
+	WantLang string
+	// PendingLang is the language whose type is being fetched ("" when
+	// none) and LangNote a short line about it for the language control:
+	// the progress, or that the fetch failed (the full message goes to
+	// Notice).
+	PendingLang string
+	LangNote    string
 
 	present present.Formatter // Present's formatter, made for present.Catalog()
 }
@@ -146,6 +159,18 @@ func (c *Ctx) Present() present.Formatter {
 	return c.present
 }
 
+// Relanger is implemented by scenes (and overlays) that can show another
+// language in place: the shell calls Relang after the catalog, and
+// perhaps the documents (c.Docs), changed, and the scene lays its text out
+// anew on its next Update, keeping its scroll, focus and state. A scene
+// that does not implement it is rebuilt through c.Open.
+type Relanger interface {
+	Relang(c *Ctx)
+}
+
+// Lang returns the language the screens are in ("en" or "zh-Hans").
+func (c *Ctx) Lang() string { return c.UI.Cat.Lang() }
+
 // NewCtx builds the context the scenes share: the message catalog of lang
 // ("" for English), the fonts, the default settings, the autosave in
 // saveDir ("" for the user's config directory; ignored in the browser)
@@ -157,7 +182,7 @@ func NewCtx(docs []content.Document, lang, saveDir string) (*Ctx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("game: %w", err)
 	}
-	u, err := widget.NewUI(cat)
+	u, err := widget.NewUI(cat, nil)
 	if err != nil {
 		return nil, err
 	}

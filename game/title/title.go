@@ -31,6 +31,7 @@ type titleScene struct {
 	mode titleMode
 
 	cont, start, sandbox, load, settings, quit, back *widget.Button
+	lang                                             *widget.Choice // the language, also in the settings
 	panel                                            *menu.Settings
 	path                                             *widget.TextField
 	open                                             *widget.Button
@@ -57,6 +58,7 @@ type titleScene struct {
 	confirm   bool    // Start was pressed once over saved progress
 	headingY  float64
 	errText   string
+	progress  bool // the notice is the progress of a language's type, not a problem
 }
 
 func New(c *scene.Ctx, seed uint64) *titleScene {
@@ -71,6 +73,7 @@ func New(c *scene.Ctx, seed uint64) *titleScene {
 		name:  &widget.TextField{MaxLen: 120},
 		begin: &widget.Button{Primary: true},
 		panel: menu.NewSettings(c),
+		lang:  &widget.Choice{},
 	}
 	if seed == 0 {
 		t.seed = c.Seed
@@ -85,6 +88,10 @@ func New(c *scene.Ctx, seed uint64) *titleScene {
 }
 
 func (t *titleScene) Name() string { return "title" }
+
+// Relang does nothing: the title lays its text out from the catalog on
+// every Update.
+func (t *titleScene) Relang(*scene.Ctx) {}
 
 // knownStudent reports whether the saved progress belongs to the loaded
 // assignment and has the student's ID.
@@ -184,6 +191,8 @@ func (t *titleScene) update(c *scene.Ctx) (scene.Scene, error) {
 	case t.settings:
 		t.mode = titleSettings
 		t.ring.Cur = -1
+	case t.lang:
+		menu.ChooseLang(c, t.lang)
 	case t.quit:
 		c.Quit = true
 	case t.back:
@@ -319,13 +328,16 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 			items = append(items, t.cont)
 		}
 		items = append(items, t.start, t.sandbox, t.load, t.settings)
+		if menu.LangChoice(c, t.lang); len(t.lang.Options) > 1 {
+			items = append(items, t.lang)
+		}
 		if menu.CanQuit() {
 			items = append(items, t.quit)
 		}
 		body += float64(len(items)) * (bh + gap)
 	case titleSettings:
 		t.heading = c.T("title.settings")
-		body += u.LineHeight(widget.SizeH2) + gap + widget.SliderHeight(u) + 2*bh + 3*gap + bh
+		body += u.LineHeight(widget.SizeH2) + gap + menu.Height(c) + 3*gap + bh
 	case titleLoad:
 		t.heading = c.T("title.load")
 		body += u.LineHeight(widget.SizeH2) + gap + u.LineHeight(widget.SizeSmall) + c.DP(4) + bh + gap + 2*(bh+gap)
@@ -350,7 +362,12 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 	switch t.mode {
 	case titleMain:
 		for _, it := range items {
-			it.(*widget.Button).R = widget.Rect{X: x, Y: y, W: w, H: bh}
+			switch it := it.(type) {
+			case *widget.Button:
+				it.R = widget.Rect{X: x, Y: y, W: w, H: bh}
+			case *widget.Choice:
+				it.R = widget.Rect{X: x, Y: y, W: w, H: bh}
+			}
 			y += bh + gap
 		}
 	case titleSettings:
@@ -388,6 +405,10 @@ func (t *titleScene) Layout(c *scene.Ctx) {
 	if t.errText != "" {
 		msg = t.errText
 	}
+	t.progress = msg == "" && c.PendingLang != ""
+	if t.progress {
+		msg = c.LangNote // the language's type is being fetched
+	}
 	t.notice = nil
 	if msg != "" {
 		t.notice = u.WrapPlain(msg, widget.Regular, widget.SizeSmall, w-2*c.DP(12))
@@ -424,14 +445,18 @@ func (t *titleScene) Draw(dst *ebiten.Image) {
 	}
 	t.ring.Draw(dst, u)
 	y := t.noticeY
-	for _, lines := range [][]layout.Line{t.notice, t.warn} {
+	for i, lines := range [][]layout.Line{t.notice, t.warn} {
 		if len(lines) == 0 {
 			continue
 		}
 		h := float64(len(lines))*u.LineHeight(widget.SizeSmall) + 2*c.DP(8)
 		r := widget.Rect{X: x, Y: y, W: w, H: h}
 		widget.FillRect(dst, r, u.Theme.PanelHi)
-		widget.FillRect(dst, widget.Rect{X: x, Y: y, W: c.DP(4), H: h}, u.Theme.Bad)
+		stripe := u.Theme.Bad
+		if i == 0 && t.progress {
+			stripe = u.Theme.Accent
+		}
+		widget.FillRect(dst, widget.Rect{X: x, Y: y, W: c.DP(4), H: h}, stripe)
 		u.DrawLines(dst, lines, widget.SizeSmall, x+c.DP(12), y+c.DP(8), u.Theme.Text)
 		y += h + c.DP(8)
 	}

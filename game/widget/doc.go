@@ -18,7 +18,11 @@
 //     width) breaks styled runs (UAX #14, game/layout) into lines that
 //     u.DrawLines draws. Sizes are logical pixels (SizeSmall, SizeBody,
 //     SizeLarge, SizeH1…) scaled by the text-size setting and the device
-//     scale; styles are Regular, Bold, Italic, BoldItalic and Mono.
+//     scale; styles are Regular, Bold, Italic, BoldItalic and Mono. The
+//     Chinese faces (CJKFonts, given to NewUI or AddCJK) draw what the Go
+//     faces lack; in Chinese screens (SetCatalog with zh-Hans) they come
+//     first for Han, full-width forms and “”‘’…—·, Latin staying in the Go
+//     faces.
 //   - Strings: f.T("id", args...) looks a message up in the catalog; never
 //     build a sentence by concatenation.
 //   - Colours: u.Theme; FillRect, StrokeRect, FillCircle, StrokeLine and

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
+	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -38,14 +40,38 @@ const (
 	SizeHero  = 48.0
 )
 
+// CJKFonts are the OpenType bytes of the Chinese faces (Noto Sans CJK SC,
+// assets/cjk): Regular draws regular and italic text, Bold bold and
+// bold-italic; monospace keeps the Go face. The desktop passes the
+// embedded files (cjk.OTF); the browser fetches them when Chinese is
+// chosen, so that the WebAssembly game does not link assets/cjk.
+type CJKFonts struct {
+	Regular, Bold string
+}
+
 // fonts holds the parsed font files: for each style, the Go face first and
-// then the fallbacks (a CJK face when one is added to assets). A style is
-// parsed when it is first drawn (sources): parsing all five took 40 ms of
-// the browser's wait for the first frame, which needs two or three.
+// then the fallbacks (assets.Fallbacks); and the two Chinese faces once
+// they are added (AddCJK). A style is parsed when it is first drawn
+// (sources): parsing all five took 40 ms of the browser's wait for the
+// first frame, which needs two or three.
 type fonts struct {
 	src       [NumStyles][]*text.GoTextFaceSource
 	fallbacks []*text.GoTextFaceSource
-	fellBack  bool // fallbacks parsed
+	fellBack  bool                      // fallbacks parsed
+	cjk       [2]*text.GoTextFaceSource // regular and bold; nil until added
+	names     *text.GoTextFaceSource    // assets.LangNames, parsed on first use; nil if it did not parse
+	named     bool                      // names parsed (or tried)
+}
+
+// namesFace returns the language-names face (assets.LangNames), parsing
+// it the first time; nil when it does not parse (TestLangNames says it
+// does).
+func (f *fonts) namesFace() *text.GoTextFaceSource {
+	if !f.named {
+		f.named = true
+		f.names, _ = text.NewGoTextFaceSource(bytes.NewReader(assets.LangNames()))
+	}
+	return f.names
 }
 
 // LoadFonts parses the regular face (and the fallbacks), so that a
@@ -82,15 +108,120 @@ func (f *fonts) Sources(st Style) ([]*text.GoTextFaceSource, error) {
 	return f.src[st], nil
 }
 
+// parseCJK parses both Chinese faces; a broken file is an error naming
+// the face, and nothing is kept. The bytes may come from the network (the
+// browser fetches them), so a parser panic is an error too.
+func parseCJK(c *CJKFonts) ([2]*text.GoTextFaceSource, error) {
+	var out [2]*text.GoTextFaceSource
+	for i, b := range [2]string{c.Regular, c.Bold} {
+		name := [2]string{"regular", "bold"}[i]
+		if b == "" {
+			return [2]*text.GoTextFaceSource{}, fmt.Errorf("widget: the Chinese %s font is empty", name)
+		}
+		s, err := parseFace(b)
+		if err != nil {
+			return [2]*text.GoTextFaceSource{}, fmt.Errorf("widget: the Chinese %s font (%d bytes): %w", name, len(b), err)
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+// parseFace parses one OpenType file, turning a panic of the parser into
+// an error.
+func parseFace(b string) (s *text.GoTextFaceSource, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("unreadable font: %v", r)
+		}
+	}()
+	return text.NewGoTextFaceSource(strings.NewReader(b))
+}
+
+// cjkWeight returns which Chinese face draws style st: bold for the bold
+// styles, regular for the others (Chinese has no italic; monospace falls
+// back to it only for characters the Go mono face lacks).
+func cjkWeight(st Style) int {
+	if st == Bold || st == BoldItalic {
+		return 1
+	}
+	return 0
+}
+
+// faceOrder is which faces a text is drawn with, first match first.
+type faceOrder uint8
+
+const (
+	// goOnly: the Go faces (and assets.Fallbacks) alone, as before the
+	// Chinese type: English text, pixel for pixel.
+	goOnly faceOrder = iota
+	// goThenCJK: the Go faces, then the Chinese one for what they lack
+	// (Chinese in English screens, a Latin word in Chinese ones).
+	goThenCJK
+	// cjkFirst: the Chinese face for Han, kana, full-width forms and the
+	// punctuation Chinese sets full width (“”‘’…—·), then the Go faces
+	// for Latin letters and digits, then the Chinese face again.
+	cjkFirst
+	// goThenNames: without the Chinese type, the Go faces and then the
+	// few glyphs of assets.LangNames, so that the language control names
+	// Chinese in Chinese (简体中文) before the type is fetched.
+	goThenNames
+)
+
+// cjkRanges are the runes the Chinese face draws ahead of the Go face in
+// cjkFirst order: the middle dot, the dashes, quotes and ellipsis Chinese
+// sets full width, everything from the CJK radicals (U+2E80) to the end of
+// the unified ideographs (U+9FFF, with CJK punctuation U+3000–303F), the
+// compatibility ideographs, the vertical and small forms and the
+// full-width forms (U+FF00–FFEF).
+var cjkRanges = [...][2]rune{
+	{0x00B7, 0x00B7}, {0x2014, 0x2015}, {0x2018, 0x201F}, {0x2025, 0x2026},
+	{0x2E80, 0x9FFF}, {0xF900, 0xFAFF}, {0xFE10, 0xFE6F}, {0xFF00, 0xFFEF},
+}
+
+// isHan reports whether r is a CJK character (from the radicals at U+2E80
+// on), which only the Chinese face has.
+func isHan(r rune) bool { return r >= 0x2E80 }
+
+// order returns the faces text s of style st is drawn with.
+func (u *UI) order(s string, st Style) faceOrder {
+	if u.fonts.cjk[0] == nil {
+		for _, r := range s {
+			if isHan(r) {
+				return goThenNames
+			}
+		}
+		return goOnly
+	}
+	han, latin := false, false
+	for _, r := range s {
+		switch {
+		case isHan(r):
+			han = true
+		case r < 0x2E80 && unicode.IsLetter(r):
+			latin = true
+		}
+	}
+	if u.zh && st != Mono && (han || !latin) {
+		return cjkFirst
+	}
+	if han || u.zh {
+		return goThenCJK
+	}
+	return goOnly
+}
+
 type faceKey struct {
-	st   Style
-	size float64 // device pixels
+	st    Style
+	size  float64 // device pixels
+	order faceOrder
 }
 
 // face returns the face of style st at size logical pixels, scaled by the
-// text-size setting and the device scale factor. Faces are cached.
-func (u *UI) face(st Style, size float64) text.Face {
-	k := u.faceKey(st, size)
+// text-size setting and the device scale factor, for drawing text s (which
+// picks the order of the Go and Chinese faces). Faces are cached.
+func (u *UI) face(st Style, size float64, s string) text.Face {
+	k := u.faceKey(st, size, s)
 	if f, ok := u.faces[k]; ok {
 		return f
 	}
@@ -102,6 +233,21 @@ func (u *UI) face(st Style, size float64) text.Face {
 	for _, s := range srcs {
 		faces = append(faces, &text.GoTextFace{Source: s, Size: k.size})
 	}
+	if k.order == goThenNames {
+		if n := u.fonts.namesFace(); n != nil {
+			faces = append(faces, &text.GoTextFace{Source: n, Size: k.size})
+		}
+	} else if k.order != goOnly {
+		zh := &text.GoTextFace{Source: u.fonts.cjk[cjkWeight(st)], Size: k.size}
+		if k.order == cjkFirst {
+			lim := text.NewLimitedFace(zh)
+			for _, r := range cjkRanges {
+				lim.AddUnicodeRange(r[0], r[1])
+			}
+			faces = append([]text.Face{lim}, faces...)
+		}
+		faces = append(faces, zh)
+	}
 	var f text.Face = faces[0]
 	if len(faces) > 1 {
 		if m, err := text.NewMultiFace(faces...); err == nil {
@@ -112,10 +258,10 @@ func (u *UI) face(st Style, size float64) text.Face {
 	return f
 }
 
-// faceKey returns the cache key of style st at size logical pixels: the
-// device size, to a quarter pixel.
-func (u *UI) faceKey(st Style, size float64) faceKey {
-	return faceKey{st, math.Round(u.TextPx(size)*4) / 4}
+// faceKey returns the cache key of style st at size logical pixels for
+// text s: the device size, to a quarter pixel, and the faces' order.
+func (u *UI) faceKey(st Style, size float64, s string) faceKey {
+	return faceKey{st, math.Round(u.TextPx(size)*4) / 4, u.order(s, st)}
 }
 
 // TextPx converts a text size in logical pixels into device pixels,
@@ -127,14 +273,14 @@ func (u *UI) TextPx(size float64) float64 { return size * u.TextScale * u.Scale 
 // (about 2,000 in a chapter, many repeated) at least twice, and shaping a
 // word is the costliest step of the reader's first frame in the browser.
 func (u *UI) Measure(s string, st Style, size float64) float64 {
-	k := advanceKey{u.faceKey(st, size), s}
+	k := advanceKey{u.faceKey(st, size, s), s}
 	if a, ok := u.advances[k]; ok {
 		return a
 	}
 	if len(u.advances) >= maxAdvances {
 		clear(u.advances)
 	}
-	a := text.Advance(s, u.face(st, size))
+	a := text.Advance(s, u.face(st, size, s))
 	u.advances[k] = a
 	return a
 }
@@ -156,7 +302,7 @@ func (u *UI) LineHeight(size float64) float64 { return math.Ceil(u.TextPx(size) 
 // DrawText draws a single line of s with its top-left at (x, y) device
 // pixels. The line box is lineHeight(size) tall; the text is centred in it.
 func (u *UI) DrawText(dst *ebiten.Image, s string, st Style, size, x, y float64, clr color.Color) {
-	f := u.face(st, size)
+	f := u.face(st, size, s)
 	m := f.Metrics()
 	op := &text.DrawOptions{}
 	lh := u.LineHeight(size)

@@ -19,7 +19,7 @@ func newFrame(t *testing.T) *Frame {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := NewUI(cat)
+	u, err := NewUI(cat, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,17 +62,54 @@ type UI struct {
 	fonts     *fonts
 	faces     map[faceKey]text.Face
 	advances  map[advanceKey]float64 // see measure
+	zh        bool                   // the catalog is Chinese: the Chinese face comes first
 	Theme     Theme
 	Scale     float64 // device scale factor
 	TextScale float64 // text-size setting, 1–2
 }
 
-func NewUI(cat *i18n.Catalog) (*UI, error) {
+// NewUI returns the toolkit for catalog cat with the Go fonts and, when
+// cjk is not nil, the Chinese faces as their fallback. Without them
+// Chinese text would be drawn as empty boxes: the game does not offer
+// Chinese until AddCJK has them.
+func NewUI(cat *i18n.Catalog, cjk *CJKFonts) (*UI, error) {
 	f, err := LoadFonts()
 	if err != nil {
 		return nil, err
 	}
-	return &UI{Cat: cat, fonts: f, faces: map[faceKey]text.Face{}, advances: map[advanceKey]float64{}, Theme: defaultTheme(), Scale: 1, TextScale: 1}, nil
+	u := &UI{Cat: cat, fonts: f, faces: map[faceKey]text.Face{}, advances: map[advanceKey]float64{}, Theme: defaultTheme(), Scale: 1, TextScale: 1}
+	if cjk != nil {
+		if err := u.AddCJK(cjk); err != nil {
+			return nil, err
+		}
+	}
+	u.SetCatalog(cat)
+	return u, nil
+}
+
+// AddCJK parses and adds the Chinese faces (the browser calls it once
+// they are fetched). A broken file is an error and changes nothing.
+func (u *UI) AddCJK(c *CJKFonts) error {
+	srcs, err := parseCJK(c)
+	if err != nil {
+		return err
+	}
+	u.fonts.cjk = srcs
+	clear(u.faces)
+	clear(u.advances)
+	return nil
+}
+
+// HasCJK reports whether the Chinese faces are there (AddCJK).
+func (u *UI) HasCJK() bool { return u.fonts.cjk[0] != nil }
+
+// SetCatalog switches the messages to cat (a language switch); the faces
+// are ordered for its language from the next text drawn or measured.
+func (u *UI) SetCatalog(cat *i18n.Catalog) {
+	u.Cat = cat
+	u.zh = cat != nil && cat.Lang() == "zh-Hans"
+	clear(u.faces)
+	clear(u.advances)
 }
 
 // T returns catalog message id formatted with args.
