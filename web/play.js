@@ -76,13 +76,18 @@
 
   // params returns the URL parameters: those of the page around us when it
   // is on this site (index.html?chapter=1 holds play.html), else our own.
+  // The frame's own ?lang= (index.zh-Hans.html holds play.html?lang=zh-Hans)
+  // counts when the page's URL does not say.
   function params() {
+    const own = new URLSearchParams(location.search);
     try {
       if (window.parent !== window && window.parent.location.origin === location.origin) {
-        return new URLSearchParams(window.parent.location.search);
+        const q = new URLSearchParams(window.parent.location.search);
+        if (!q.has('lang') && own.has('lang')) q.set('lang', own.get('lang'));
+        return q;
       }
     } catch (e) { /* a cross-origin parent */ }
-    return new URLSearchParams(location.search);
+    return own;
   }
 
   // argv turns the URL parameters into the game's flags.
@@ -105,6 +110,8 @@
       args.push('-cjk-regular=' + new URL(d.cjkRegular, location.href).href);
       args.push('-cjk-bold=' + new URL(d.cjkBold, location.href).href);
       if (/^\d{1,9}$/.test(d.cjkSize || '')) args.push('-cjk-bytes=' + d.cjkSize);
+      // The Chinese chapters come with the faces.
+      if (d.editionZh) args.push('-edition-zh=' + new URL(d.editionZh, location.href).href);
     }
     const sandbox = q.get('sandbox');
     if (sandbox !== null && sandbox !== '0' && sandbox !== 'false') {

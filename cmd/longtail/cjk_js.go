@@ -10,6 +10,7 @@ import (
 	"sync"
 	"syscall/js"
 
+	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game"
 	"github.com/longtail-case/longtail/game/widget"
 )
@@ -23,18 +24,38 @@ func cjkFlags(fs *flag.FlagSet) func(*game.Config) {
 	regular := fs.String("cjk-regular", "", "`URL` of the Chinese regular face (OpenType), fetched when Chinese is chosen")
 	bold := fs.String("cjk-bold", "", "`URL` of the Chinese bold face")
 	size := fs.Int64("cjk-bytes", 0, "uncompressed size of both faces in bytes, the progress bar's total (0: from the responses)")
+	edition := fs.String("edition-zh", "", "`URL` of the Chinese chapters (content.CompiledFile), fetched with the faces")
 	return func(cfg *game.Config) {
-		if *regular != "" && *bold != "" {
-			cfg.FetchCJK = &fetcher{urls: [2]string{*regular, *bold}, size: max(0, *size)}
+		if *regular == "" || *bold == "" {
+			return
+		}
+		f := &fetcher{urls: []string{*regular, *bold}, size: max(0, *size)}
+		if *edition != "" {
+			f.urls = append(f.urls, *edition)
+		}
+		cfg.FetchCJK = f
+		// The Chinese chapters come with the faces: the game switches only
+		// once Poll gives the faces, and by then they are decoded too.
+		cfg.DocsFor = func(lang string) ([]content.Document, error) {
+			if lang == content.English {
+				return content.Compiled()
+			}
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			if f.docs == nil {
+				return nil, fmt.Errorf("the %s chapters are not loaded", lang)
+			}
+			return f.docs, nil
 		}
 	}
 }
 
-// fetcher fetches both faces with the browser's fetch, streaming the
-// bodies so that the game can show the progress. The callbacks run on the
-// browser's event loop; mu guards what Poll reads.
+// fetcher fetches both faces, and the Chinese chapters when the page gave
+// their URL, with the browser's fetch, streaming the bodies so that the
+// game can show the progress. The callbacks run on the browser's event
+// loop; mu guards what Poll reads.
 type fetcher struct {
-	urls [2]string
+	urls []string // the regular face, the bold face, then perhaps the chapters
 
 	size int64 // expected bytes from the page; 0 when it did not say
 
@@ -42,10 +63,11 @@ type fetcher struct {
 	gen     int // the fetch under way; callbacks of an older one are ignored
 	running bool
 	total   int64 // expected bytes; 0 while unknown
-	loaded  [2]int64
-	data    [2][]byte
-	got     int // faces complete
+	loaded  []int64
+	data    [][]byte
+	got     int // files complete
 	fonts   *widget.CJKFonts
+	docs    []content.Document // the Chinese chapters, once fetched and decoded
 	err     error
 }
 
@@ -59,7 +81,7 @@ func (f *fetcher) Start() {
 	}
 	f.gen++
 	f.running, f.err, f.got, f.total = true, nil, 0, f.size
-	f.loaded, f.data = [2]int64{}, [2][]byte{}
+	f.loaded, f.data = make([]int64, len(f.urls)), make([][]byte, len(f.urls))
 	for i := range f.urls {
 		f.fetch(f.gen, i)
 	}
@@ -68,7 +90,11 @@ func (f *fetcher) Start() {
 func (f *fetcher) Poll() (int64, int64, *widget.CJKFonts, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.loaded[0] + f.loaded[1], f.total, f.fonts, f.err
+	var n int64
+	for _, l := range f.loaded {
+		n += l
+	}
+	return n, f.total, f.fonts, f.err
 }
 
 // fail ends fetch gen with err (the first failure wins).
@@ -174,7 +200,7 @@ func (f *fetcher) done(gen, i int) {
 		return
 	}
 	f.got++
-	if f.got < 2 {
+	if f.got < len(f.urls) {
 		return
 	}
 	f.running = false
@@ -182,9 +208,21 @@ func (f *fetcher) done(gen, i int) {
 		f.err = errors.New("an empty font file")
 		return
 	}
+	if len(f.urls) > 2 {
+		docs, err := content.DecodeEdition(f.data[2], content.Chinese)
+		if err != nil {
+			f.err = fmt.Errorf("%s: %w", f.urls[2], err)
+			return
+		}
+		f.docs = docs
+	}
 	f.fonts = &widget.CJKFonts{Regular: string(f.data[0]), Bold: string(f.data[1])}
-	f.data = [2][]byte{}
-	if t := f.loaded[0] + f.loaded[1]; f.total < t {
+	var t int64
+	for _, l := range f.loaded {
+		t += l
+	}
+	f.data = nil
+	if f.total < t {
 		f.total = t
 	}
 }

@@ -60,8 +60,8 @@ func main() {
 	page.MarkStartup("content")
 	cfg := game.Config{Docs: docs, Chapter: *chapter, Seed: *seed, Sandbox: *sandbox, Providers: *providers, Lang: *lang, ExportDir: *exportDir, Capture: *capture, CaptureAfter: *captureAfter}
 	withCJK(&cfg)
-	// cfg.DocsFor stays nil until content has the Chinese chapters
-	// (content.CompiledLang): every language shows the English chapters.
+	// withCJK also sets cfg.DocsFor: the chapters of each language
+	// (embedded on the desktop, fetched with the type in the browser).
 	if cfg.Seed == 0 {
 		cfg.Seed = uint64(time.Now().UnixNano())&(1<<53-1) | 1
 	}
