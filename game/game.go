@@ -263,7 +263,9 @@ func (g *Game) update(in *widget.Intents, focused bool) error {
 		g.flush()
 		return ebiten.Termination
 	}
-	c.Br.Publish(g.PageState())
+	ps := g.PageState()
+	ps.Lang = c.Lang()
+	c.Br.Publish(ps)
 	if g.cfg.Capture != "" && c.Tick >= int64(g.cfg.CaptureAfter) && g.shot == nil {
 		g.shot = ebiten.NewImage(int(c.W), int(c.H))
 	}

@@ -182,6 +182,7 @@ func (g *Game) applyLang(lang string) error {
 		return fmt.Errorf("game: %w", err)
 	}
 	c.UI.SetCatalog(cat)
+	c.Br.SetPresent(c.Present()) // the page's tables in the new language too
 	if g.cfg.DocsFor != nil {
 		if docs, err := g.cfg.DocsFor(lang); err != nil {
 			c.Notice = c.T("lang.docs.failed", err.Error())

@@ -975,3 +975,41 @@ func TestBrowserTyping(t *testing.T) {
 		t.Errorf("after the text fields, the keyboard is on %q, want the canvas", a)
 	}
 }
+
+// TestBrowserChinese plays chapter 1 in Chinese: the Chinese page (its
+// lang attribute, its chapters, its tables' words), the game fetching the
+// Chinese type and chapters only now and switching to them, a round
+// played, and the page's metrics in Chinese. It reports how long the
+// switch took after the start gate (the Chinese type and chapters over
+// the local server, with brotli).
+func TestBrowserChinese(t *testing.T) {
+	serveSite(t)
+	ctx := newBrowser(t)
+	open(t, ctx, "index.zh-Hans.html?seed=7")
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "zh-Hans" {
+		t.Fatalf("the Chinese page has lang %q", lang)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('article.chapter[lang="zh-Hans"]').length`); n < 7 {
+		t.Errorf("%d Chinese chapters on the page, want 7", n)
+	}
+	start := time.Now()
+	press(t, ctx, kb.Enter)
+	waitFor(t, ctx, "the game in Chinese", `window.longtail.lang === 'zh-Hans'`, 60*time.Second)
+	t.Logf("the game showed Chinese %.2f s after the start gate (type and chapters fetched then)", time.Since(start).Seconds())
+	shot(t, ctx, "zh-01-title")
+	g := gameDriver{t: t, ctx: ctx}
+	g.startCase(1)
+	shot(t, ctx, "zh-02-round")
+	g.playRound()
+	waitFor(t, ctx, "a round to be played", `window.longtail.round > 0`, 30*time.Second)
+	label := eval[string](t, ctx, `(() => { const r = document.querySelector('#metrics tbody tr[data-metric="long_tail_share"] th'); return r ? r.textContent : ''; })()`)
+	if !strings.Contains(label, "长尾份额") {
+		t.Errorf("the page's long-tail row reads %q, want Chinese", label)
+	}
+	if s := eval[string](t, ctx, `document.getElementById('announce').textContent`); s == "" || !strings.ContainsAny(s, "季度长尾") {
+		t.Errorf("the live region reads %q, want Chinese", s)
+	}
+	time.Sleep(2 * time.Second)
+	shot(t, ctx, "zh-03-round-played")
+	pageShot(t, ctx, "zh-04-page")
+}

@@ -22,13 +22,14 @@ type State struct {
 	Goals    []play.GoalResult
 	Why      *Why   // the results screen's analysis once done; never changed after
 	Announce string // one short sentence per round, e.g. "Round 3: the long tail holds 31% of visits."
+	Lang     string // the language the game shows ("en", "zh-Hans")
 }
 
 // samePage reports whether two page states show the same thing, so the
 // bridge can skip the browser when nothing changed. Reports are compared
 // metric by metric on their bits, so a NaN equals itself.
 func samePage(a, b State) bool {
-	if a.Scene != b.Scene || a.Chapter != b.Chapter || a.Round != b.Round || a.Announce != b.Announce || a.Why != b.Why {
+	if a.Scene != b.Scene || a.Chapter != b.Chapter || a.Round != b.Round || a.Announce != b.Announce || a.Why != b.Why || a.Lang != b.Lang {
 		return false
 	}
 	if (a.Report == nil) != (b.Report == nil) || len(a.Goals) != len(b.Goals) {

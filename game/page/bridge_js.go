@@ -42,6 +42,10 @@ func MarkStartup(name string) {
 // and goals tables (the game's catalog, so the page reads like the game).
 func NewBridge(f present.Formatter) Bridge { return Bridge{memory: &bridgeMemory{}, present: f} }
 
+// SetPresent makes the bridge write the tables with f from now on (the
+// student switched language).
+func (b *Bridge) SetPresent(f present.Formatter) { b.present = f }
+
 // Publish shows s on the page. It calls into the browser only when s
 // differs from what was last published; the first call marks the page
 // ready (window.longtail.ready becomes true).
@@ -114,5 +118,6 @@ func pageObject(f present.Formatter, s State) map[string]any {
 		"rows":     rows,
 		"goals":    goals,
 		"announce": s.Announce,
+		"lang":     s.Lang,
 	}
 }

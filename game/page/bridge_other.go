@@ -17,3 +17,6 @@ func NewBridge(present.Formatter) Bridge { return Bridge{} }
 
 // Publish does nothing on the desktop.
 func (Bridge) Publish(State) {}
+
+// SetPresent does nothing on the desktop.
+func (*Bridge) SetPresent(present.Formatter) {}
