@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/game/classroom"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/save"
@@ -229,5 +230,11 @@ func (c *Ctx) Submission() classroom.Submission {
 			refl = append(refl, classroom.Reflection{Chapter: r.Chapter, Prompt: r.Prompt, Text: r.Text})
 		}
 	}
-	return classroom.NewSubmission(c.Assignment, st, c.SessionsInOrder(), refl)
+	sub := classroom.NewSubmission(c.Assignment, st, c.SessionsInOrder(), refl)
+	// The edition played, whose goal labels and prompts the grader compares
+	// (the assignment's locale unless the student switched).
+	if l := c.Lang(); l != content.English || sub.Locale != "" {
+		sub.Locale = l
+	}
+	return sub
 }
