@@ -100,6 +100,7 @@ func englishCore() map[string]string {
 		// The counterfactual analysis (game/results_why.go, package explain).
 		"results.why.unfinished":       "Play the chapter to its last round to see what each decision did and how much was luck.",
 		"results.why.failed":           "Your chapter could not be replayed, so there is no analysis: %s",                                    // error
+		"results.why.then":             "%s %s",                                                                                              // a sentence and the one after it
 		"results.why.working":          "Replaying your chapter to find out what each decision did and how much was luck: %d of %d replays.", // done, total
 		"results.why.quantity":         "%s, %s",                                                                                             // metric, when ("summed over the rounds")
 		"results.why.otherlevers":      "Other levers",

@@ -104,6 +104,7 @@ func chineseCore() map[string]string {
 		// The counterfactual analysis (game/results_why.go, package explain).
 		"results.why.unfinished":       "把本章玩到最后一个季度，才能看到每个决策起了什么作用、运气又占了多少。",
 		"results.why.failed":           "无法重放你的这一章，因此没有分析：%s",                        // error
+		"results.why.then":             "%s%s",                                       // 一句及其后一句（中文句间不加空格）
 		"results.why.working":          "正在重放你的这一章，分析每个决策的作用和运气的影响：已完成 %d / %d 次重放。", // done, total
 		"results.why.quantity":         "%s（%s）",                                     // metric, when ("各季度合计")
 		"results.why.otherlevers":      "其他杠杆",

@@ -220,11 +220,11 @@ func whySentences(c *scene.Ctx, a *explain.Analysis, start sim.Levers, last map[
 		s := c.T("results.why.luck", quantityLabel(c, gl.Goal), t.Hits, t.Worlds, t.BaselineHits)
 		switch t.Luck {
 		case explain.Lucky:
-			s += " " + c.T("results.why.lucky", t.Worse, t.Worlds)
+			s = c.T("results.why.then", s, c.T("results.why.lucky", t.Worse, t.Worlds))
 		case explain.Unlucky:
-			s += " " + c.T("results.why.unlucky", t.Better, t.Worlds)
+			s = c.T("results.why.then", s, c.T("results.why.unlucky", t.Better, t.Worlds))
 		default:
-			s += " " + c.T("results.why.typical", t.Better, t.Worse)
+			s = c.T("results.why.then", s, c.T("results.why.typical", t.Better, t.Worse))
 		}
 		out = append(out, s)
 	}
