@@ -198,7 +198,7 @@ func TestSwitchMidRound(t *testing.T) {
 // typed: the text is saved first and is still there in the new language.
 func TestSwitchInResults(t *testing.T) {
 	dir := t.TempDir()
-	hs := newHarness(t, Config{Chapter: 1, SaveDir: dir, CJK: chineseType()}, 1280, 800)
+	hs := newHarness(t, Config{Chapter: 1, SaveDir: dir, CJK: chineseType(), DocsFor: content.CompiledLang}, 1280, 800)
 	sess := hs.toRound()
 	hs.playOut(sess)
 	hs.tick(widget.Intents{FocusNext: true})
@@ -210,12 +210,20 @@ func TestSwitchInResults(t *testing.T) {
 	hs.wantScene("results")
 	hs.shot("zh-switch-results")
 	prompt := sess.Setup().Prompts[0]
-	if got := hs.g.C.Progress.Reflection(1, prompt); got != typed {
+	if got := hs.g.C.Progress.Reflection(1, 1, prompt); got != typed {
 		t.Errorf("reflection after the switch = %q, want %q", got, typed)
 	}
 	res := hs.g.cur.(*results.Scene)
 	if hs.g.C.Current != sess || len(res.Goals) != len(sess.Setup().Goals) {
 		t.Errorf("the results lost the session or its goals")
+	}
+	// The answer typed under the English prompt is handed in under the
+	// Chinese one: the edition the submission records.
+	zh := hs.g.C.DocByNumber(1)
+	sub := hs.g.C.Submission()
+	if zh == nil || zh.Lang != "zh-Hans" || sub.Locale != "zh-Hans" || len(sub.Reflections) != 1 ||
+		sub.Reflections[0].Prompt != zh.Setup.Prompts[0] || sub.Reflections[0].Text != typed {
+		t.Errorf("submission after the switch: locale %q, reflections %+v", sub.Locale, sub.Reflections)
 	}
 }
 

@@ -392,7 +392,7 @@ func TestPlayThrough(t *testing.T) {
 	hs.tick(widget.Intents{Runes: []rune("Opening up brought newcomers but cost revenue.")})
 	hs.tick(widget.Intents{FocusNext: true}) // leaving the field saves
 	hs.shot("play-results-reflection")
-	if got := hs.g.C.Progress.Reflection(1, sess.Setup().Prompts[0]); got == "" {
+	if got := hs.g.C.Progress.Reflection(1, 1, sess.Setup().Prompts[0]); got == "" {
 		t.Error("reflection not saved in progress")
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "save.json"))

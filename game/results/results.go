@@ -59,11 +59,17 @@ func New(c *scene.Ctx, sess *play.Session, doc *content.Document) scene.Scene {
 	r.Goals = sess.Goals()
 	r.Drivers = drivers(c, sess)
 	r.Why = newWhyPanel(c, sess)
+	// The prompts in the language shown: the document's, when it has as
+	// many as the session's setup (which keeps the language the chapter
+	// was started in); answers follow them by number.
 	r.prompts = sess.Setup().Prompts
-	for _, p := range r.prompts {
+	if doc != nil && doc.Setup != nil && len(doc.Setup.Prompts) == len(r.prompts) {
+		r.prompts = doc.Setup.Prompts
+	}
+	for i, p := range r.prompts {
 		f := &widget.TextField{Label: p, Multiline: true, MaxLen: 4000}
 		if c.Progress != nil {
-			f.Value = []rune(c.Progress.Reflection(sess.Chapter(), p))
+			f.Value = []rune(c.Progress.Reflection(sess.Chapter(), i+1, p))
 		}
 		r.fields = append(r.fields, f)
 	}
@@ -395,10 +401,10 @@ func (r *Scene) saveReflections(c *scene.Ctx) {
 		return
 	}
 	for i, f := range r.fields {
-		if f.Text() == "" && c.Progress.Reflection(r.sess.Chapter(), r.prompts[i]) == "" {
+		if f.Text() == "" && c.Progress.Reflection(r.sess.Chapter(), i+1, r.prompts[i]) == "" {
 			continue
 		}
-		c.Progress.SetReflection(save.Reflection{Chapter: r.sess.Chapter(), Prompt: r.prompts[i], Text: f.Text()})
+		c.Progress.SetReflection(save.Reflection{Chapter: r.sess.Chapter(), Number: i + 1, Prompt: r.prompts[i], Text: f.Text()})
 	}
 	c.WriteSave()
 }

@@ -57,8 +57,23 @@ type Chapter struct {
 // Reflection is one typed answer to a chapter's prompt.
 type Reflection struct {
 	Chapter int    `json:"chapter"`
-	Prompt  string `json:"prompt"` // the prompt as shown
+	Number  int    `json:"number,omitempty"` // the prompt's place in the chapter, from 1; 0 in saves made before it was recorded
+	Prompt  string `json:"prompt"`           // the prompt as last shown (in the language then)
 	Text    string `json:"text"`
+}
+
+// same reports whether r answers the prompt of chapter numbered number
+// (from 1) whose text is prompt: by the number when both sides know it,
+// so an answer stays with its prompt when the student switches language,
+// else by the text.
+func (r Reflection) same(chapter, number int, prompt string) bool {
+	if r.Chapter != chapter {
+		return false
+	}
+	if r.Number > 0 && number > 0 {
+		return r.Number == number
+	}
+	return r.Prompt == prompt
 }
 
 // Student is who the student said they are for an assignment.
@@ -171,21 +186,23 @@ func (p *Progress) ChapterByNumber(n int) *Chapter {
 }
 
 // SetReflection stores the answer to a chapter's prompt, replacing an
-// earlier answer to the same prompt.
+// earlier answer to the same prompt (the same number, or the same text in
+// an old save) and taking r's number and prompt text.
 func (p *Progress) SetReflection(r Reflection) {
 	for i := range p.Reflections {
-		if p.Reflections[i].Chapter == r.Chapter && p.Reflections[i].Prompt == r.Prompt {
-			p.Reflections[i].Text = r.Text
+		if p.Reflections[i].same(r.Chapter, r.Number, r.Prompt) {
+			p.Reflections[i] = r
 			return
 		}
 	}
 	p.Reflections = append(p.Reflections, r)
 }
 
-// Reflection returns the saved answer to a chapter's prompt, or "".
-func (p *Progress) Reflection(chapter int, prompt string) string {
+// Reflection returns the saved answer to prompt number (from 1; 0 when
+// unknown) of a chapter, whose text is prompt, or "".
+func (p *Progress) Reflection(chapter, number int, prompt string) string {
 	for _, r := range p.Reflections {
-		if r.Chapter == chapter && r.Prompt == prompt {
+		if r.same(chapter, number, prompt) {
 			return r.Text
 		}
 	}

@@ -104,8 +104,30 @@ func TestProgressHelpers(t *testing.T) {
 	}
 	p.SetReflection(Reflection{Chapter: 1, Prompt: "a", Text: "x"})
 	p.SetReflection(Reflection{Chapter: 1, Prompt: "a", Text: "y"})
-	if p.Reflection(1, "a") != "y" || len(p.Reflections) != 1 || p.Reflection(1, "b") != "" {
+	if p.Reflection(1, 0, "a") != "y" || len(p.Reflections) != 1 || p.Reflection(1, 0, "b") != "" {
 		t.Errorf("reflections: %+v", p.Reflections)
+	}
+}
+
+// TestReflectionAcrossLanguages: an answer recorded with its prompt's
+// number stays with that prompt when the prompt's text changes language;
+// an old save's answer (no number) is found by its text.
+func TestReflectionAcrossLanguages(t *testing.T) {
+	p := &Progress{}
+	p.SetReflection(Reflection{Chapter: 1, Number: 2, Prompt: "How open did you make it?", Text: "fully"})
+	if got := p.Reflection(1, 2, "你把平台开放到了什么程度？"); got != "fully" {
+		t.Errorf("by number across languages: %q", got)
+	}
+	p.SetReflection(Reflection{Chapter: 1, Number: 2, Prompt: "你把平台开放到了什么程度？", Text: "完全开放"})
+	if len(p.Reflections) != 1 || p.Reflections[0].Prompt != "你把平台开放到了什么程度？" || p.Reflection(1, 2, "") != "完全开放" {
+		t.Errorf("replacing by number: %+v", p.Reflections)
+	}
+	if p.Reflection(1, 1, "How open did you make it?") != "" || p.Reflection(2, 2, "") != "" {
+		t.Errorf("another prompt or chapter found the answer")
+	}
+	old := &Progress{Reflections: []Reflection{{Chapter: 3, Prompt: "Why?", Text: "because"}}}
+	if old.Reflection(3, 1, "Why?") != "because" || old.Reflection(3, 1, "为什么？") != "" {
+		t.Errorf("an old save's answer by text: %q", old.Reflection(3, 1, "Why?"))
 	}
 }
 

@@ -227,7 +227,13 @@ func (c *Ctx) Submission() classroom.Submission {
 	if p := c.Progress; p != nil {
 		st = classroom.Student{ID: p.Student.ID, Name: p.Student.Name}
 		for _, r := range p.Reflections {
-			refl = append(refl, classroom.Reflection{Chapter: r.Chapter, Prompt: r.Prompt, Text: r.Text})
+			// The prompt in the edition handed in (an answer typed before a
+			// language switch keeps its place by number).
+			prompt := r.Prompt
+			if d := c.DocByNumber(r.Chapter); d != nil && d.Setup != nil && r.Number > 0 && r.Number <= len(d.Setup.Prompts) {
+				prompt = d.Setup.Prompts[r.Number-1]
+			}
+			refl = append(refl, classroom.Reflection{Chapter: r.Chapter, Prompt: prompt, Text: r.Text})
 		}
 	}
 	sub := classroom.NewSubmission(c.Assignment, st, c.SessionsInOrder(), refl)
