@@ -57,6 +57,7 @@ func New(c *scene.Ctx, sess *play.Session, doc *content.Document) scene.Scene {
 	r := &Scene{c: c, sess: sess, doc: doc, next: &widget.Button{Primary: true}, dirty: -1}
 	r.Ring.Cur = -1 // nothing focused until Tab or a click
 	r.Goals = sess.Goals()
+	r.relabel()
 	r.Drivers = drivers(c, sess)
 	r.Why = newWhyPanel(c, sess)
 	// The prompts in the language shown: the document's, when it has as
@@ -445,5 +446,38 @@ func (r *Scene) Draw(dst *ebiten.Image) {
 		h := u.LineHeight(widget.SizeSmall) + c.DP(12)
 		widget.FillRect(dst, widget.Rect{X: 0, Y: c.H - h, W: c.W, H: h}, u.Theme.PanelHi)
 		u.DrawText(dst, msg, widget.Regular, widget.SizeSmall, c.DP(12), c.H-h+c.DP(6), u.Theme.Text)
+	}
+}
+
+// Relang shows the results in the new language in place (the shell calls
+// it after a language switch): the chapter's document, the prompts and
+// the sentences in the new language; the answers typed, the analysis
+// already run, the scroll and the focus stay.
+func (r *Scene) Relang(c *scene.Ctx) {
+	if r.doc != nil {
+		if d := c.DocByNumber(r.doc.Number); d != nil {
+			r.doc = d
+		}
+	}
+	r.Drivers = drivers(c, r.sess)
+	r.relabel()
+	if r.doc != nil && r.doc.Setup != nil && len(r.doc.Setup.Prompts) == len(r.prompts) {
+		r.prompts = r.doc.Setup.Prompts
+		for i, f := range r.fields {
+			f.Label = r.prompts[i]
+		}
+	}
+	r.Why.relang(c)
+}
+
+// relabel gives the goals the labels of the document shown, which may be
+// in another language than the session's setup (the chapter was started
+// before a language switch); the goals themselves are the same.
+func (r *Scene) relabel() {
+	if r.doc == nil || r.doc.Setup == nil || len(r.doc.Setup.Goals) != len(r.Goals) {
+		return
+	}
+	for i := range r.Goals {
+		r.Goals[i].Goal.Label = r.doc.Setup.Goals[i].Label
 	}
 }

@@ -569,3 +569,12 @@ func (w *whyPanel) Draw(dst *ebiten.Image, u *widget.UI, scroll, screenH float64
 		}
 	}
 }
+
+// relang writes the analysis's sentences and the page's tables anew in
+// the new language; the replays are not run again.
+func (w *whyPanel) relang(c *scene.Ctx) {
+	if w.State == WhyDone && w.An != nil {
+		w.Lines = whySentences(c, w.An, w.start, w.last)
+		w.Page = whyPage(c, w.An, w.start, w.last)
+	}
+}
