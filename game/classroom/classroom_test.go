@@ -735,7 +735,7 @@ func TestDebriefWritesAsTheGame(t *testing.T) {
 	}
 	setup := sim.Setup{Unlocked: []string{"take_rate", "first_party"}, Goals: []sim.Goal{g}}
 	head, table := classTable(f, setup, []Played{{Levers: map[string]float64{"take_rate": 0.123, "first_party": 0.25}, Goals: []play.GoalResult{{Value: 0.756}}}})
-	if !slices.Equal(head, []string{"mean Take rate", "mean First-party features", "User share, at the last round"}) {
+	if !slices.Equal(head, []string{"mean Take rate", "mean First-party features", "User share (end)"}) {
 		t.Errorf("head %q", head)
 	}
 	if len(table) != 1 || !slices.Equal(table[0], []string{f.LeverMean("take_rate", 0.123), f.LeverMean("first_party", 0.25), f.Value("user_share", 0.756)}) {

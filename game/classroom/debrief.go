@@ -257,10 +257,16 @@ func goalLabel(f present.Formatter, g sim.Goal) string {
 	return cat.T("results.why.quantity", cat.T(id, f.Label(g.Metric), f.Threshold(g.Metric, g.Value)), when(cat, g.When))
 }
 
-// goalColumn names a goal's measure in a table or on an axis as the
-// game's results do, e.g. "User share, at the last round".
+// goalColumn names a goal's measure in a table header or on an axis,
+// short enough for a chart's side: the metric and a word for the timing,
+// e.g. "User share (end)", "用户份额（期末）".
 func goalColumn(f present.Formatter, g sim.Goal) string {
-	return f.Catalog().T("results.why.quantity", f.Label(g.Metric), when(f.Catalog(), g.When))
+	cat := f.Catalog()
+	w := string(whenOf(g.When))
+	if id := "debrief.when." + w; cat.Has(id) {
+		w = cat.T("debrief.when." + w)
+	}
+	return cat.T("debrief.column", f.Label(g.Metric), w)
 }
 
 // hitRates counts, for each goal, the students who met it.

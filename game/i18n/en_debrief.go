@@ -52,6 +52,11 @@ func englishDebrief() map[string]string {
 		"debrief.levers.chart":     "%s against mean %s, one dot per student", // metric, lever
 		"debrief.class":            "The class's numbers (one row per student, no names)",
 		"debrief.class.mean":       "mean %s", // lever
+		"debrief.column":           "%s (%s)", // metric, timing (debrief.when.*): a goal's measure in a table header or on an axis
+		"debrief.when.end":         "end",
+		"debrief.when.mean":        "mean",
+		"debrief.when.cumulative":  "total",
+		"debrief.when.every":       "worst quarter",
 		"debrief.dist":             "Concentration and innovation",
 		"debrief.dist.caption":     "Last-quarter values across the class",
 		"debrief.dist.metric":      "metric",
