@@ -764,6 +764,14 @@ func TestSeriesCSV(t *testing.T) {
 			t.Errorf("round %d openness %s, want %s", i+1, got, want)
 		}
 	}
+	// Keys and numbers only: ASCII, which Excel reads alike in every code
+	// page, so the file needs no byte-order mark (which R's read.csv and
+	// older pandas would keep in the first column's name).
+	for i, b := range SeriesCSV([]*play.Session{ss}) {
+		if b >= 0x80 {
+			t.Fatalf("byte %d of the series is not ASCII; give the file a ByteOrderMark as the gradebook has", i)
+		}
+	}
 	gini := slices.Index(head, "gini")
 	if got := strings.Split(lines[4], ",")[gini]; got != num(ss.Played()[3].Gini) {
 		t.Errorf("gini %s, want %v", got, ss.Played()[3].Gini)

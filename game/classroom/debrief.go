@@ -30,7 +30,8 @@ import (
 // debrief.* messages and the game's own), metric and lever names, values
 // and goal thresholds as the game writes them (package present), chapter
 // titles, goal labels and prompts from that language's documents in docs
-// (which may hold several editions; see Edition). Reflections typed in
+// (which may hold several editions; see Edition; without the assignment's
+// edition, the page is in the language of docs' first). Reflections typed in
 // another edition are shown under the prompt they answer, matched by its
 // place in that edition's chapter. Students' words are shown as typed;
 // every string from an assignment, a submission or the content is
@@ -38,8 +39,11 @@ import (
 func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Frontier) ([]byte, error) {
 	lang := a.Language("")
 	edition, ok := Edition(docs, lang)
-	if !ok {
-		edition = docs // the chapters there are: their words, our words in lang
+	if !ok && len(docs) > 0 {
+		// docs lack the assignment's edition: the page is in the language
+		// of the chapters there are, so it reads in one language throughout.
+		lang = languagesOf(docs)[0]
+		edition, _ = Edition(docs, lang)
 	}
 	setups, err := a.Setups(edition)
 	if err != nil {

@@ -163,6 +163,13 @@ func TestDebriefChinese(t *testing.T) {
 		t.Errorf("the page loads something from elsewhere: %q", m)
 	}
 	golden.Compare(t, "testdata/debrief.zh.sample.html", page)
+
+	// Given the English chapters alone, the page is English throughout
+	// rather than Chinese words around English titles.
+	page, err = Debrief(a, testDocs(), rows, nil)
+	if err != nil || !bytes.Contains(page, []byte(`<html lang="en">`)) || !bytes.Contains(page, []byte("<h2>Chapter 1: Open</h2>")) {
+		t.Errorf("the debrief without the Chinese chapters: %v", err)
+	}
 }
 
 // TestDebriefMatchesAnswersAcrossEditions: under a page in one language,
