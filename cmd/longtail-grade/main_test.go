@@ -94,6 +94,9 @@ func TestGradeVerified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !bytes.HasPrefix(gb, []byte(classroom.ByteOrderMark)) {
+		t.Errorf("the gradebook does not start with the byte-order mark: % X", gb[:min(3, len(gb))])
+	}
 	if n := strings.Count(string(gb), "\n"); n != 4 || !strings.Contains(string(gb), ",s2,,3,3,") {
 		t.Errorf("gradebook:\n%s", gb)
 	}
@@ -197,6 +200,7 @@ func TestUsage(t *testing.T) {
 		{"no arguments", nil, exitUsage, "no submissions given"},
 		{"help", []string{"-h"}, exitOK, "Usage:"},
 		{"help long", []string{"--help"}, exitOK, "Exit status"},
+		{"help on the gradebook's encoding", []string{"-h"}, exitOK, "byte-order mark"},
 		{"version", []string{"--version"}, exitOK, classroom.EngineVersion},
 		{"unknown flag", []string{"-x", dir}, exitUsage, "flag provided but not defined"},
 		{"missing path", []string{filepath.Join(dir, "nope")}, exitUsage, "no such file or folder"},

@@ -45,6 +45,15 @@ score, verified yes/no, reason, and per chapter the policy's hit rate over
 page of class-wide charts and anonymised reflections). It never overwrites
 an input file.
 
+Both editions of the case are loaded: a submission played in Chinese is
+verified against the Chinese chapters and its reflections matched to the
+Chinese prompts. The messages here stay in English; debrief.html is
+written in the assignment's language (its locale; English when students
+choose), reflections as typed. gradebook.csv is UTF-8 beginning with a
+byte-order mark, so Excel (Chinese Windows included) shows names such as
+张伟 correctly; strip the three bytes EF BB BF when reading it with tools
+that do not.
+
 check validates assignment files against the content, with line numbers.
 link prints the ?a= link parameter that carries an assignment in a URL.
 
@@ -54,6 +63,23 @@ not be written.
 
 Flags:
 `
+
+// editions loads the chapters of every edition of the case one after
+// another, English first, then Chinese (markdown.LoadLang of each; see
+// classroom.Edition): a submission verifies
+// against the chapters of the language it was played in, and a debrief is
+// written in its assignment's.
+func editions() ([]content.Document, error) {
+	var docs []content.Document
+	for _, lang := range content.Languages() {
+		ed, err := markdown.LoadLang(content.Files, lang)
+		if err != nil {
+			return nil, fmt.Errorf("the %s chapters: %w", lang, err)
+		}
+		docs = append(docs, ed...)
+	}
+	return docs, nil
+}
 
 // run is the program; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -156,7 +182,7 @@ func grade(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "longtail-grade: no submission files (*.json) found in", strings.Join(pos, " "))
 		return exitUsage
 	}
-	docs, err := markdown.Load(content.Files)
+	docs, err := editions()
 	if err != nil {
 		fmt.Fprintln(stderr, "longtail-grade:", err)
 		return exitFailure
@@ -347,7 +373,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	docs, err := markdown.Load(content.Files)
+	docs, err := editions()
 	if err != nil {
 		fmt.Fprintln(stderr, "longtail-grade:", err)
 		return exitFailure
@@ -389,7 +415,7 @@ func link(args []string, stdout, stderr io.Writer) int {
 	data, err := readLimited(pos[0], classroom.MaxAssignmentBytes)
 	if err == nil {
 		var docs []content.Document
-		docs, err = markdown.Load(content.Files)
+		docs, err = editions()
 		if err == nil {
 			_, err = classroom.CheckAssignment(pos[0], data, docs)
 		}

@@ -7,10 +7,11 @@ import (
 	"html/template"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game/classroom/explain"
+	"github.com/longtail-case/longtail/game/i18n"
 	"github.com/longtail-case/longtail/game/present"
 	"github.com/longtail-case/longtail/game/sim"
 )
@@ -21,29 +22,52 @@ import (
 // lever choices against outcomes, the distributions of concentration and
 // innovation, everyone's concentration curves, the frontier of the sweep
 // with the students on it, and the reflections per prompt without names.
-// Every string from an assignment, a submission or the content is
-// escaped. frontiers may be nil (no sweep). Metric and lever values,
-// names and goal thresholds read as the game writes them (package
-// present, in English).
+// frontiers may be nil (no sweep).
+//
+// The page is written in the assignment's language (Assignment.Language
+// of no choice: its Locale, English when it lets students choose), and so
+// is its <html lang>: every word of ours from the catalog (game/i18n, the
+// debrief.* messages and the game's own), metric and lever names, values
+// and goal thresholds as the game writes them (package present), chapter
+// titles, goal labels and prompts from that language's documents in docs
+// (which may hold several editions; see Edition; without the assignment's
+// edition, the page is in the language of docs' first). Reflections typed in
+// another edition are shown under the prompt they answer, matched by its
+// place in that edition's chapter. Students' words are shown as typed;
+// every string from an assignment, a submission or the content is
+// escaped.
 func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Frontier) ([]byte, error) {
-	setups, err := a.Setups(docs)
+	lang := a.Language("")
+	edition, ok := Edition(docs, lang)
+	if !ok && len(docs) > 0 {
+		// docs lack the assignment's edition: the page is in the language
+		// of the chapters there are, so it reads in one language throughout.
+		lang = languagesOf(docs)[0]
+		edition, _ = Edition(docs, lang)
+	}
+	setups, err := a.Setups(edition)
 	if err != nil {
 		return nil, err
 	}
-	f := present.For(nil)
+	cat, err := i18n.New(lang)
+	if err != nil {
+		return nil, fmt.Errorf("classroom: debrief: %w", err)
+	}
+	f := present.For(cat)
 	page := debriefPage{
-		Title: a.Title, Course: a.Course, Hash: a.ShortHash(), Engine: EngineVersion,
-		Files: len(rows), PerStudent: a.PerStudentSeed, Seed: a.BaseSeed,
+		Lang: lang, Title: a.Title, Course: a.Course, PerStudent: a.PerStudentSeed,
+		Files: len(rows),
 	}
 	for _, r := range rows {
 		if r.Verified {
 			page.Verified++
 		}
 	}
-	page.Failed = page.Files - page.Verified
+	page.W = pageWords(cat, a, page.Files, page.Verified)
+	others := otherPrompts(a, docs, lang)
 	for ci, setup := range setups {
 		n := a.Chapters[ci].Number
-		ch := chapterView{Number: n, Name: chapterName(docs, n), Rounds: roundsOf(setup)}
+		ch := chapterView{Name: chapterName(cat, edition, n)}
 		var played []Played
 		for _, r := range rows {
 			if !r.Verified {
@@ -55,24 +79,28 @@ func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Fron
 				}
 			}
 		}
-		ch.Students = len(played)
+		ch.Students = count(cat, len(played), "debrief.students.one", "debrief.students.other", len(played), roundsOf(setup))
+		ch.GoalsCaption = cat.T("debrief.goals.caption", n)
 		ch.Goals = hitRates(f, setup, played)
-		ch.HitChart = hitChart(n, ch.Goals)
+		ch.HitChart = hitChart(cat, n, ch.Goals)
 		ch.Scatters = scatters(f, setup, played)
-		ch.Skill, ch.SkillRows = skillChart(n, rows)
+		ch.Skill, ch.SkillRows = skillChart(f, n, rows)
 		ch.ClassHead, ch.ClassRows = classTable(f, setup, played)
 		ch.Dists = []template.HTML{
-			histogram(fmt.Sprintf("Chapter %d: concentration (Gini of traffic) at the end", n), "Gini of traffic at the end (0 even – 1 concentrated)", finals(played, "gini")),
-			histogram(fmt.Sprintf("Chapter %d: innovation (surviving entrants) at the end", n), "surviving entrants in the last quarter", finals(played, "surviving_entrants")),
+			histogram(cat, cat.T("debrief.dist.gini", n), cat.T("debrief.dist.gini.x"), finals(played, "gini")),
+			histogram(cat, cat.T("debrief.dist.entrants", n), cat.T("debrief.dist.entrants.x"), finals(played, "surviving_entrants")),
 		}
 		ch.DistTable = distTable(f, played)
-		ch.Lorenz = lorenzChart(n, played)
+		ch.Lorenz = lorenzChart(cat, n, played)
 		if ci < len(frontiers) && frontiers[ci].Chapter == n {
 			ch.Frontier, ch.FrontierRows = frontierChart(f, frontiers[ci], played)
-			ch.Swept = len(frontiers[ci].Points)
-			ch.SweptLevers = strings.Join(frontiers[ci].Levers, ", ")
+			var levers []string
+			for _, k := range frontiers[ci].Levers {
+				levers = append(levers, f.LeverLabel(k))
+			}
+			ch.FrontierNote = cat.T("debrief.frontier.note", len(frontiers[ci].Points), strings.Join(levers, cat.T("results.why.comma")))
 		}
-		ch.Prompts = reflections(n, setup.Prompts, rows)
+		ch.Prompts = reflections(cat, n, setup.Prompts, rows, func(l string) []string { return others(l, ci) })
 		page.Chapters = append(page.Chapters, ch)
 	}
 	var buf bytes.Buffer
@@ -88,19 +116,70 @@ func Debrief(a Assignment, docs []content.Document, rows []Row, frontiers []Fron
 	return buf.Bytes(), nil
 }
 
+// words are the page's own sentences and headings in its language.
+type words struct {
+	Title, Heading, Toggle, Meta, Charts, Seed                 string
+	Goals, Goal, Met, Of, Share                                string
+	Skill, SkillNote, SkillTable, Policy, Baseline, Own, Luck  string
+	Levers, LeversNote, Class                                  string
+	Dist, DistCaption, Metric, Min, Median, Max                string
+	Frontier, FrontierTable, Revenue, LongTail, FrontierLevers string
+	Reflections                                                string
+}
+
+// pageWords looks the page's words up in cat.
+func pageWords(cat *i18n.Catalog, a Assignment, files, verified int) words {
+	meta := cat.T("debrief.assignment", a.ShortHash(), EngineVersion) + " · " +
+		count(cat, files, "debrief.files.one", "debrief.files.other", files, verified)
+	if failed := files - verified; failed > 0 {
+		meta += cat.T("debrief.failed", failed)
+	}
+	seed := cat.T("debrief.seed.everyone", a.BaseSeed)
+	if a.PerStudentSeed {
+		seed = cat.T("debrief.seed.student")
+	}
+	return words{
+		Title: cat.T("debrief.title", a.Title), Heading: cat.T("debrief.heading", a.Title),
+		Toggle: cat.T("debrief.toggle"), Meta: meta + cat.T("debrief.stop"),
+		Charts: cat.T("debrief.charts"), Seed: seed,
+		Goals: cat.T("debrief.goals"), Goal: cat.T("debrief.goals.goal"), Met: cat.T("debrief.goals.met"),
+		Of: cat.T("debrief.goals.of"), Share: cat.T("debrief.goals.share"),
+		Skill: cat.T("debrief.skill"), SkillNote: cat.T("debrief.skill.note", explain.Seeds),
+		SkillTable: cat.T("debrief.skill.table"), Policy: cat.T("debrief.skill.policy"),
+		Baseline: cat.T("debrief.skill.baseline"), Own: cat.T("debrief.skill.own"), Luck: cat.T("debrief.skill.luck"),
+		Levers: cat.T("debrief.levers"), LeversNote: cat.T("debrief.levers.note"), Class: cat.T("debrief.class"),
+		Dist: cat.T("debrief.dist"), DistCaption: cat.T("debrief.dist.caption"), Metric: cat.T("debrief.dist.metric"),
+		Min: cat.T("debrief.dist.min"), Median: cat.T("debrief.dist.median"), Max: cat.T("debrief.dist.max"),
+		Frontier: cat.T("debrief.frontier"), FrontierTable: cat.T("debrief.frontier.table"),
+		Revenue: cat.T("debrief.frontier.revenue"), LongTail: cat.T("debrief.frontier.tail"),
+		FrontierLevers: cat.T("debrief.frontier.levers"), Reflections: cat.T("debrief.reflections"),
+	}
+}
+
+// count returns message one when n is 1 and other otherwise, formatted
+// with args: the singular and plural of a sentence (the same words in
+// Chinese).
+func count(cat *i18n.Catalog, n int, one, other string, args ...any) string {
+	if n == 1 {
+		return cat.T(one, args...)
+	}
+	return cat.T(other, args...)
+}
+
 type debriefPage struct {
-	Title, Course, Hash, Engine string
-	Files, Verified, Failed     int
-	PerStudent                  bool
-	Seed                        uint64
-	Chapters                    []chapterView
+	Lang          string // the page's language, content.English or content.Chinese
+	Title, Course string
+	Files         int
+	Verified      int
+	PerStudent    bool
+	W             words
+	Chapters      []chapterView
 }
 
 type chapterView struct {
-	Number       int
 	Name         string
-	Rounds       int
-	Students     int
+	Students     string // how many finished, as a sentence
+	GoalsCaption string
 	Goals        []goalRate
 	HitChart     template.HTML
 	Skill        template.HTML // policy hit rate against goals met on the own seed
@@ -112,9 +191,8 @@ type chapterView struct {
 	DistTable    []distRow
 	Lorenz       template.HTML
 	Frontier     template.HTML
+	FrontierNote string
 	FrontierRows []frontierRow
-	Swept        int
-	SweptLevers  string
 	Prompts      []promptView
 }
 
@@ -131,20 +209,24 @@ type frontierRow struct{ X, Y, Levers string }
 
 type promptView struct {
 	Prompt  string
+	Summary string // the prompt and how many answered it
 	Answers []string
 }
 
-// chapterName returns the chapter's heading, e.g. "Chapter 1: Born Open".
-func chapterName(docs []content.Document, n int) string {
+// chapterName returns the chapter's heading in the catalog's language,
+// e.g. "Chapter 1: Born Open", "第一章：生而开放": the document's title when
+// it names the chapter (starts with debrief.chapter.lead), otherwise the
+// title after the chapter's number, or the number alone.
+func chapterName(cat *i18n.Catalog, docs []content.Document, n int) string {
 	for _, d := range docs {
 		if m, ok := ChapterNumber(d.File); ok && m == n && d.Title != "" {
-			if strings.HasPrefix(d.Title, "Chapter") {
+			if strings.HasPrefix(d.Title, cat.T("debrief.chapter.lead")) {
 				return d.Title
 			}
-			return fmt.Sprintf("Chapter %d: %s", n, d.Title)
+			return cat.T("debrief.chapter.named", n, d.Title)
 		}
 	}
-	return fmt.Sprintf("Chapter %d", n)
+	return cat.T("debrief.chapter", n)
 }
 
 func roundsOf(s sim.Setup) int {
@@ -155,23 +237,40 @@ func roundsOf(s sim.Setup) int {
 	return sc.Rounds
 }
 
-// goalLabel returns a goal's label, or one made of its metric's name,
-// comparison and threshold, e.g. "User share ≥ 76% (end)".
+// when returns a goal's timing as the game's results write it ("at the
+// last round", "最后一个季度").
+func when(cat *i18n.Catalog, w sim.When) string {
+	if id := "when." + string(whenOf(w)); cat.Has(id) {
+		return cat.T("when." + string(whenOf(w)))
+	}
+	return string(w)
+}
+
+// goalLabel returns a goal's label, or, as the game makes one, a sentence
+// of its metric's name, comparison, threshold and timing, e.g. "User share
+// at least 76%, at the last round".
 func goalLabel(f present.Formatter, g sim.Goal) string {
 	if g.Label != "" {
 		return g.Label
 	}
-	op := f.Catalog().T("round.goal.op.ge")
+	cat := f.Catalog()
+	id := "goal.auto.atleast"
 	if g.Op == "<=" {
-		op = f.Catalog().T("round.goal.op.le")
+		id = "goal.auto.atmost"
 	}
-	return fmt.Sprintf("%s %s %s (%s)", f.Label(g.Metric), op, f.Threshold(g.Metric, g.Value), whenOf(g.When))
+	return cat.T("results.why.quantity", cat.T(id, f.Label(g.Metric), f.Threshold(g.Metric, g.Value)), when(cat, g.When))
 }
 
-// goalColumn names a goal's measure in a table or on an axis, e.g.
-// "User share (end)".
+// goalColumn names a goal's measure in a table header or on an axis,
+// short enough for a chart's side: the metric and a word for the timing,
+// e.g. "User share (end)", "用户份额（期末）".
 func goalColumn(f present.Formatter, g sim.Goal) string {
-	return fmt.Sprintf("%s (%s)", f.Label(g.Metric), whenOf(g.When))
+	cat := f.Catalog()
+	w := string(whenOf(g.When))
+	if id := "debrief.when." + w; cat.Has(id) {
+		w = cat.T("debrief.when." + w)
+	}
+	return cat.T("debrief.column", f.Label(g.Metric), w)
 }
 
 // hitRates counts, for each goal, the students who met it.
@@ -184,15 +283,15 @@ func hitRates(f present.Formatter, setup sim.Setup, played []Played) []goalRate 
 				out[i].Met++
 			}
 		}
-		out[i].Pct = "–"
+		out[i].Pct = present.Missing
 		if out[i].Of > 0 {
-			out[i].Pct = strconv.Itoa(int(math.Round(100*float64(out[i].Met)/float64(out[i].Of)))) + "%"
+			out[i].Pct = f.Percent(float64(out[i].Met)/float64(out[i].Of), 0)
 		}
 	}
 	return out
 }
 
-func hitChart(n int, goals []goalRate) template.HTML {
+func hitChart(cat *i18n.Catalog, n int, goals []goalRate) template.HTML {
 	if len(goals) == 0 {
 		return ""
 	}
@@ -209,14 +308,15 @@ func hitChart(n int, goals []goalRate) template.HTML {
 		p.rect(left, y+28, frac*width, 20, "bar")
 		p.text(left+width+8, y+44, g.Pct, "start", "barlabel")
 	}
-	return p.svg(fmt.Sprintf("Chapter %d: share of students who met each goal", n))
+	return p.svg(cat.T("debrief.goals.chart", n))
 }
 
 // skillChart plots, for the chapter's analysed rows (AnalyseRows), each
 // student's policy hit rate against the share of goals met on their own
 // seed, with the diagonal where the two agree; rows are the same numbers
 // sorted by value, so their order names nobody.
-func skillChart(n int, rows []Row) (template.HTML, [][]string) {
+func skillChart(f present.Formatter, n int, rows []Row) (template.HTML, [][]string) {
+	cat := f.Catalog()
 	var xs, ys []float64
 	var table [][]string
 	for _, r := range rows {
@@ -229,26 +329,27 @@ func skillChart(n int, rows []Row) (template.HTML, [][]string) {
 			}
 			xs = append(xs, y.PolicyHitRate)
 			ys = append(ys, y.OwnHitRate)
-			table = append(table, []string{decimal(y.PolicyHitRate, 2), decimal(y.BaselineHitRate, 2), decimal(y.OwnHitRate, 2), decimal(y.Luck, 0)})
+			table = append(table, []string{f.Number(y.PolicyHitRate, 2), f.Number(y.BaselineHitRate, 2), f.Number(y.OwnHitRate, 2), f.Number(y.Luck, 0)})
 		}
 	}
 	if len(xs) == 0 {
 		return "", nil
 	}
 	slices.SortFunc(table, func(a, b []string) int { return strings.Compare(strings.Join(a, "\x00"), strings.Join(b, "\x00")) })
-	p := newPlot(460, 340, 0, 1, 0, 1, "policy hit rate over 32 other worlds (skill)", "goals met on own world")
+	p := newPlot(460, 340, 0, 1, 0, 1, cat.T("debrief.skill.x", explain.Seeds), cat.T("debrief.skill.y"))
 	p.line(p.X(0), p.Y(0), p.X(1), p.Y(1), "threshold")
-	p.text(p.X(0.03), p.Y(0.95), "luckier than the policy", "start", "note")
-	p.text(p.X(0.97), p.Y(0.03)-6, "unluckier than the policy", "end", "note")
+	p.text(p.X(0.03), p.Y(0.95), cat.T("debrief.skill.luckier"), "start", "note")
+	p.text(p.X(0.97), p.Y(0.03)-6, cat.T("debrief.skill.unluckier"), "end", "note")
 	for i := range xs {
 		p.circle(p.X(xs[i]), p.Y(ys[i]), 5, "dot")
 	}
-	return p.svg(fmt.Sprintf("Chapter %d: skill (policy hit rate) against the outcome on the student's own seed, one dot per student", n)), table
+	return p.svg(cat.T("debrief.skill.chart", n)), table
 }
 
 // scatters draws, for every goal metric and every lever the students
 // actually varied, the lever's mean against the goal's judged value.
 func scatters(f present.Formatter, setup sim.Setup, played []Played) []template.HTML {
+	cat := f.Catalog()
 	var out []template.HTML
 	if len(played) == 0 {
 		return nil
@@ -270,17 +371,21 @@ func scatters(f present.Formatter, setup sim.Setup, played []Played) []template.
 			spec, _ := sim.Spec(k)
 			x0, x1 := spec.PanelMin, spec.PanelMax
 			y0, y1 := extent(ys, []float64{g.Value})
-			p := newPlot(420, 300, x0, x1, y0, y1, "mean "+f.LeverLabel(k)+" over the quarters", goalColumn(f, g))
+			p := newPlot(420, 300, x0, x1, y0, y1, cat.T("debrief.levers.x", f.LeverLabel(k)), goalColumn(f, g))
 			p.line(p.left, p.Y(g.Value), p.right, p.Y(g.Value), "threshold")
 			ly := p.Y(g.Value) - 6
 			if ly < p.top+14 {
 				ly = p.Y(g.Value) + 16 // below the line when it runs along the top
 			}
-			p.text(p.right-4, ly, "goal "+g.Op+" "+tickLabel(g.Value), "end", "note")
+			op := cat.T("round.goal.op.ge")
+			if g.Op == "<=" {
+				op = cat.T("round.goal.op.le")
+			}
+			p.text(p.right-4, ly, cat.T("debrief.levers.goal", op, f.Threshold(g.Metric, g.Value)), "end", "note")
 			for i := range xs {
 				p.circle(p.X(xs[i]), p.Y(ys[i]), 5, "dot")
 			}
-			out = append(out, p.svg(fmt.Sprintf("%s against mean %s, one dot per student", f.Label(g.Metric), f.LeverLabel(k))))
+			out = append(out, p.svg(cat.T("debrief.levers.chart", f.Label(g.Metric), f.LeverLabel(k))))
 		}
 	}
 	return out
@@ -297,7 +402,7 @@ func classTable(f present.Formatter, setup sim.Setup, played []Played) (head []s
 	for _, k := range setup.Unlocked {
 		if setup.Unlocks(k) {
 			levers = append(levers, k)
-			head = append(head, "mean "+f.LeverLabel(k))
+			head = append(head, f.Catalog().T("debrief.class.mean", f.LeverLabel(k)))
 		}
 	}
 	for _, g := range setup.Goals {
@@ -332,7 +437,7 @@ func finals(played []Played, metric string) []float64 {
 }
 
 // histogram draws the distribution of vs in up to 12 bins.
-func histogram(title, xTitle string, vs []float64) template.HTML {
+func histogram(cat *i18n.Catalog, title, xTitle string, vs []float64) template.HTML {
 	if len(vs) == 0 {
 		return ""
 	}
@@ -348,7 +453,7 @@ func histogram(title, xTitle string, vs []float64) template.HTML {
 		counts[i]++
 	}
 	top := float64(slices.Max(counts))
-	p := newPlot(420, 260, lo, hi, 0, top, xTitle, "students")
+	p := newPlot(420, 260, lo, hi, 0, top, xTitle, cat.T("debrief.dist.students"))
 	w := (hi - lo) / float64(bins)
 	for i, c := range counts {
 		x := p.X(lo + float64(i)*w)
@@ -375,11 +480,11 @@ func distTable(f present.Formatter, played []Played) []distRow {
 }
 
 // lorenzChart draws every student's concentration curve at the chapter's end.
-func lorenzChart(n int, played []Played) template.HTML {
+func lorenzChart(cat *i18n.Catalog, n int, played []Played) template.HTML {
 	if len(played) == 0 {
 		return ""
 	}
-	p := newPlot(420, 360, 0, 1, 0, 1, "providers, smallest to largest (share)", "share of traffic")
+	p := newPlot(420, 360, 0, 1, 0, 1, cat.T("debrief.lorenz.x"), cat.T("debrief.lorenz.y"))
 	p.line(p.X(0), p.Y(0), p.X(1), p.Y(1), "diagonal")
 	for _, pl := range played {
 		xs := make([]float64, len(pl.Lorenz))
@@ -388,12 +493,13 @@ func lorenzChart(n int, played []Played) template.HTML {
 		}
 		p.polyline(xs, pl.Lorenz, "curve")
 	}
-	p.text(p.X(0.05), p.Y(0.9), "diagonal: traffic spread evenly", "start", "note")
-	return p.svg(fmt.Sprintf("Chapter %d: concentration curves, one line per student", n))
+	p.text(p.X(0.05), p.Y(0.9), cat.T("debrief.lorenz.note"), "start", "note")
+	return p.svg(cat.T("debrief.lorenz", n))
 }
 
 // frontierChart draws the sweep, its Pareto frontier and the students.
 func frontierChart(f present.Formatter, fr Frontier, played []Played) (template.HTML, []frontierRow) {
+	cat := f.Catalog()
 	var xs, ys []float64
 	for _, pt := range fr.Points {
 		xs, ys = append(xs, pt.X), append(ys, pt.Y)
@@ -401,7 +507,7 @@ func frontierChart(f present.Formatter, fr Frontier, played []Played) (template.
 	sx, sy := finals(played, FrontierX), finals(played, FrontierY)
 	x0, x1 := extent(xs, sx)
 	y0, y1 := extent(ys, sy)
-	p := newPlot(640, 420, x0, x1, y0, y1, "platform revenue over the chapter ("+FrontierX+")", "long-tail share at the end")
+	p := newPlot(640, 420, x0, x1, y0, y1, cat.T("debrief.frontier.x"), cat.T("debrief.frontier.y"))
 	for _, pt := range fr.Points {
 		p.cross(p.X(pt.X), p.Y(pt.Y), 3, "sweep")
 	}
@@ -412,13 +518,13 @@ func frontierChart(f present.Formatter, fr Frontier, played []Played) (template.
 		var lv []string
 		for _, k := range fr.Levers {
 			if v, ok := pt.Levers[k]; ok {
-				lv = append(lv, f.LeverLabel(k)+" "+f.Lever(k, v))
+				lv = append(lv, cat.T("epilogue.frontier.lever", f.LeverLabel(k), f.Lever(k, v)))
 			}
 		}
 		if len(lv) == 0 {
-			lv = []string{"the chapter's starting levers"}
+			lv = []string{cat.T("debrief.frontier.start")}
 		}
-		rows = append(rows, frontierRow{f.Value(FrontierX, pt.X), f.Value(FrontierY, pt.Y), strings.Join(lv, ", ")})
+		rows = append(rows, frontierRow{f.Value(FrontierX, pt.X), f.Value(FrontierY, pt.Y), strings.Join(lv, cat.T("epilogue.frontier.sep"))})
 	}
 	p.polyline(fx, fy, "frontier")
 	for i := range sx {
@@ -426,54 +532,92 @@ func frontierChart(f present.Formatter, fr Frontier, played []Played) (template.
 			p.circle(p.X(sx[i]), p.Y(sy[i]), 5, "dot")
 		}
 	}
-	return p.svg(fmt.Sprintf("Chapter %d: the frontier (dashed line through × marks) and the students (dots)", fr.Chapter)), rows
+	return p.svg(cat.T("debrief.frontier.chart", fr.Chapter)), rows
+}
+
+// otherPrompts returns, for a language other than the page's and an
+// assignment chapter's index, that chapter's prompts in the language's
+// edition of docs (nil when docs lack the edition), so that an answer
+// typed in that edition can be shown under the page's prompt of the same
+// place. The setups of each edition are built once.
+func otherPrompts(a Assignment, docs []content.Document, page string) func(lang string, ci int) []string {
+	cache := map[string][]sim.Setup{}
+	return func(lang string, ci int) []string {
+		if lang == page {
+			return nil
+		}
+		setups, ok := cache[lang]
+		if !ok {
+			if edition, found := Edition(docs, lang); found {
+				setups, _ = a.Setups(edition) // nil when the edition does not fit: its answers stay unmatched
+			}
+			cache[lang] = setups
+		}
+		if ci >= len(setups) {
+			return nil
+		}
+		return setups[ci].Prompts
+	}
 }
 
 // reflections gathers the answers to each prompt, without names, in an
-// order fixed by the answers' text (not by student or file).
-func reflections(n int, prompts []string, rows []Row) []promptView {
+// order fixed by the answers' text (not by student or file). An answer
+// matches a prompt by its text; one typed in another edition (other
+// returns that edition's prompts of the chapter) by the place of its
+// prompt there. The rest are listed under debrief.unmatched.
+func reflections(cat *i18n.Catalog, n int, prompts []string, rows []Row, other func(lang string) []string) []promptView {
 	out := make([]promptView, len(prompts))
 	for i, pr := range prompts {
 		out[i].Prompt = pr
 	}
-	other := promptView{Prompt: "Answers to prompts not in this assignment"}
+	var unmatched []string
 	for _, r := range rows {
 		if r.Sub == nil {
 			continue
 		}
+		theirs := other(r.Sub.Language())
 		for _, rf := range r.Sub.Reflections {
 			text := strings.TrimSpace(rf.Text)
 			if rf.Chapter != n || text == "" {
 				continue
 			}
-			if i := slices.Index(prompts, rf.Prompt); i >= 0 {
+			i := slices.Index(prompts, rf.Prompt)
+			if j := slices.Index(theirs, rf.Prompt); i < 0 && j >= 0 && j < len(prompts) {
+				i = j
+			}
+			if i >= 0 {
 				out[i].Answers = append(out[i].Answers, text)
 			} else {
-				other.Answers = append(other.Answers, text)
+				unmatched = append(unmatched, text)
 			}
 		}
 	}
-	if len(other.Answers) > 0 {
-		out = append(out, other)
+	if len(unmatched) > 0 {
+		out = append(out, promptView{Prompt: cat.T("debrief.unmatched"), Answers: unmatched})
 	}
 	for i := range out {
 		slices.SortFunc(out[i].Answers, func(a, b string) int {
 			ha, hb := sha256.Sum256([]byte(a)), sha256.Sum256([]byte(b))
 			return bytes.Compare(ha[:], hb[:])
 		})
+		out[i].Summary = count(cat, len(out[i].Answers), "debrief.answers.one", "debrief.answers.other", out[i].Prompt, len(out[i].Answers))
 	}
 	return out
 }
 
-// debriefHTML is the debrief page's template.
+// debriefHTML is the debrief page's template. Its words are the page's
+// (debriefPage.W and the views' sentences); the font stack names families
+// with Chinese glyphs on each system (Noto/Source Han on Linux, PingFang
+// on macOS, Microsoft YaHei on Windows), so a page in Chinese, or English
+// reflections naming 微信, never shows empty boxes.
 const debriefHTML = `<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Debrief: {{.Title}}</title>
+<title>{{.W.Title}}</title>
 <style>
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#111;background:#fff;line-height:1.5}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif;color:#111;background:#fff;line-height:1.5}
 main{max-width:1400px;margin:0 auto;padding:1rem 1.5rem 4rem}
 h1{font-size:2em;margin:.5em 0}h2{font-size:1.6em;border-top:3px solid #111;padding-top:.75em;margin-top:2.5em}h3{font-size:1.25em;margin-top:1.75em}
 .meta{color:#333}.charts{display:flex;flex-wrap:wrap;gap:1rem}
@@ -499,47 +643,46 @@ blockquote{margin:.5rem 0;padding:.5rem 1rem;border-left:4px solid #08519c;backg
 </style>
 </head>
 <body>
-<input type="checkbox" id="big" class="toggle-input"><label for="big" class="toggle">Large type for the projector</label>
+<input type="checkbox" id="big" class="toggle-input"><label for="big" class="toggle">{{.W.Toggle}}</label>
 <main>
-<h1>Class debrief: {{.Title}}</h1>
-<p class="meta">{{if .Course}}{{.Course}} · {{end}}assignment {{.Hash}} · engine {{.Engine}} ·
-{{.Files}} file{{if ne .Files 1}}s{{end}}, {{.Verified}} verified{{if .Failed}}, {{.Failed}} not verified (see the gradebook){{end}}.
-Charts show verified submissions that finished the chapter; students are not named.
-{{if .PerStudent}}Each student played their own seed, so some spread between students is luck.{{else}}Everyone played seed {{.Seed}}, so differences come from decisions alone.{{end}}</p>
+<h1>{{.W.Heading}}</h1>
+<p class="meta">{{if .Course}}{{.Course}} · {{end}}{{.W.Meta}}
+{{.W.Charts}}
+{{.W.Seed}}</p>
 {{range .Chapters}}
 <section>
 <h2>{{.Name}}</h2>
-<p class="meta">{{.Students}} student{{if ne .Students 1}}s{{end}} finished the {{.Rounds}} quarters.</p>
-{{if .Goals}}<h3>Goal hit rates</h3>
+<p class="meta">{{.Students}}</p>
+{{if .Goals}}<h3>{{$.W.Goals}}</h3>
 {{.HitChart}}
-<table><caption class="meta">Goal hit rates, chapter {{.Number}}</caption><tr><th>goal</th><th>met</th><th>of</th><th>share</th></tr>
+<table><caption class="meta">{{.GoalsCaption}}</caption><tr><th>{{$.W.Goal}}</th><th>{{$.W.Met}}</th><th>{{$.W.Of}}</th><th>{{$.W.Share}}</th></tr>
 {{range .Goals}}<tr><td>{{.Label}}</td><td class="n">{{.Met}}</td><td class="n">{{.Of}}</td><td class="n">{{.Pct}}</td></tr>
 {{end}}</table>{{end}}
-{{if .Skill}}<h3>Skill or luck?</h3>
-<p class="meta">One dot per student. Across: how often the student's decisions meet the goals when replayed on 32 other worlds (the same worlds for everyone) — the quality of the policy. Up: the share of the goals met on the student's own world. Above the diagonal, the world was kinder than the policy deserved; below it, harsher.</p>
+{{if .Skill}}<h3>{{$.W.Skill}}</h3>
+<p class="meta">{{$.W.SkillNote}}</p>
 {{.Skill}}
-<details><summary>Skill and luck, one row per student (no names)</summary><table><tr><th>policy hit rate</th><th>baseline hit rate</th><th>goals met on own seed</th><th>luck (percentile)</th></tr>
+<details><summary>{{$.W.SkillTable}}</summary><table><tr><th>{{$.W.Policy}}</th><th>{{$.W.Baseline}}</th><th>{{$.W.Own}}</th><th>{{$.W.Luck}}</th></tr>
 {{range .SkillRows}}<tr>{{range .}}<td class="n">{{.}}</td>{{end}}</tr>
 {{end}}</table></details>{{end}}
-{{if .Scatters}}<h3>Lever choices against outcomes</h3>
-<p class="meta">One dot per student: the lever's mean over the quarters against the goal's measure; the dashed line is the goal.</p>
+{{if .Scatters}}<h3>{{$.W.Levers}}</h3>
+<p class="meta">{{$.W.LeversNote}}</p>
 <div class="charts">{{range .Scatters}}{{.}}{{end}}</div>{{end}}
-{{if .ClassRows}}<details><summary>The class's numbers (one row per student, no names)</summary><table><tr>{{range .ClassHead}}<th>{{.}}</th>{{end}}</tr>
+{{if .ClassRows}}<details><summary>{{$.W.Class}}</summary><table><tr>{{range .ClassHead}}<th>{{.}}</th>{{end}}</tr>
 {{range .ClassRows}}<tr>{{range .}}<td class="n">{{.}}</td>{{end}}</tr>
 {{end}}</table></details>{{end}}
-{{if .DistTable}}<h3>Concentration and innovation</h3>
+{{if .DistTable}}<h3>{{$.W.Dist}}</h3>
 <div class="charts">{{range .Dists}}{{.}}{{end}}{{.Lorenz}}</div>
-<table><caption class="meta">Last-quarter values across the class</caption><tr><th>metric</th><th>min</th><th>median</th><th>max</th></tr>
+<table><caption class="meta">{{$.W.DistCaption}}</caption><tr><th>{{$.W.Metric}}</th><th>{{$.W.Min}}</th><th>{{$.W.Median}}</th><th>{{$.W.Max}}</th></tr>
 {{range .DistTable}}<tr><td>{{.Metric}}</td><td class="n">{{.Min}}</td><td class="n">{{.Median}}</td><td class="n">{{.Max}}</td></tr>
 {{end}}</table>{{end}}
-{{if .Frontier}}<h3>The frontier</h3>
-<p class="meta">× marks: {{.Swept}} runs of the model at the assignment's base seed with {{.SweptLevers}} held fixed from the first quarter. Dashed line: the best long-tail share reached at each level of revenue. Dots: the students.</p>
+{{if .Frontier}}<h3>{{$.W.Frontier}}</h3>
+<p class="meta">{{.FrontierNote}}</p>
 {{.Frontier}}
-<details><summary>Frontier points</summary><table><tr><th>revenue</th><th>long-tail share</th><th>levers</th></tr>
+<details><summary>{{$.W.FrontierTable}}</summary><table><tr><th>{{$.W.Revenue}}</th><th>{{$.W.LongTail}}</th><th>{{$.W.FrontierLevers}}</th></tr>
 {{range .FrontierRows}}<tr><td class="n">{{.X}}</td><td class="n">{{.Y}}</td><td>{{.Levers}}</td></tr>
 {{end}}</table></details>{{end}}
-{{if .Prompts}}<h3>Reflections</h3>
-{{range .Prompts}}<details open><summary>{{.Prompt}} ({{len .Answers}} answer{{if ne (len .Answers) 1}}s{{end}})</summary>
+{{if .Prompts}}<h3>{{$.W.Reflections}}</h3>
+{{range .Prompts}}<details open><summary>{{.Summary}}</summary>
 {{range .Answers}}<blockquote>{{.}}</blockquote>
 {{end}}</details>
 {{end}}{{end}}

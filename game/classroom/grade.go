@@ -248,7 +248,10 @@ func lorenz(xs []float64, k int) []float64 {
 // over the 32 luck seeds, 0–1) and chN_luck (the mean percentile of the
 // own result among them, 0–100, 50 typical); empty where a row has none.
 // Cells a spreadsheet would read as a formula are prefixed with an
-// apostrophe.
+// apostrophe. The file is UTF-8 and starts with ByteOrderMark, so that
+// Excel (which otherwise reads a CSV in the system's code page, GBK on
+// Chinese Windows) shows names such as 张伟 as typed; encoding/csv and
+// most tools want the mark stripped first (bytes.TrimPrefix).
 func Gradebook(rows []Row) []byte {
 	var chapters []int
 	for _, r := range rows {
@@ -260,6 +263,7 @@ func Gradebook(rows []Row) []byte {
 	}
 	slices.Sort(chapters)
 	var buf bytes.Buffer
+	buf.WriteString(ByteOrderMark)
 	w := csv.NewWriter(&buf)
 	head := []string{"file", "student_id", "student_name", "chapters_done", "chapters", "goals_met", "goals", "prompts_answered", "prompts", "score", "verified", "reason"}
 	for _, n := range chapters {
@@ -294,6 +298,10 @@ func Gradebook(rows []Row) []byte {
 	w.Flush()
 	return buf.Bytes()
 }
+
+// ByteOrderMark is U+FEFF in UTF-8 (the bytes EF BB BF), which the
+// gradebook starts with: the sign by which Excel knows a CSV is UTF-8.
+const ByteOrderMark = "\ufeff"
 
 // decimal formats v with prec decimals, or "" when it is not a number.
 func decimal(v float64, prec int) string {

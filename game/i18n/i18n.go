@@ -37,9 +37,9 @@ func Name(lang string) string {
 func New(lang string) (*Catalog, error) {
 	switch lang {
 	case "en", "":
-		return &Catalog{lang: "en", msgs: merge(englishCore(), englishRound())}, nil
+		return &Catalog{lang: "en", msgs: merge(englishCore(), englishRound(), englishDebrief())}, nil
 	case "zh-Hans":
-		return &Catalog{lang: "zh-Hans", msgs: merge(chineseCore(), chineseRound())}, nil
+		return &Catalog{lang: "zh-Hans", msgs: merge(chineseCore(), chineseRound(), chineseDebrief())}, nil
 	}
 	return nil, fmt.Errorf("i18n: no messages for language %q (have %v)", lang, Languages())
 }
