@@ -125,6 +125,7 @@ type words struct {
 	Dist, DistCaption, Metric, Min, Median, Max                string
 	Frontier, FrontierTable, Revenue, LongTail, FrontierLevers string
 	Reflections                                                string
+	Lede                                                       string // Meta, Charts and Seed as one paragraph
 }
 
 // pageWords looks the page's words up in cat.
@@ -139,6 +140,7 @@ func pageWords(cat *i18n.Catalog, a Assignment, files, verified int) words {
 		seed = cat.T("debrief.seed.student")
 	}
 	return words{
+		Lede:  cat.T("debrief.lede", meta+cat.T("debrief.stop"), cat.T("debrief.charts"), seed),
 		Title: cat.T("debrief.title", a.Title), Heading: cat.T("debrief.heading", a.Title),
 		Toggle: cat.T("debrief.toggle"), Meta: meta + cat.T("debrief.stop"),
 		Charts: cat.T("debrief.charts"), Seed: seed,
@@ -646,9 +648,7 @@ blockquote{margin:.5rem 0;padding:.5rem 1rem;border-left:4px solid #08519c;backg
 <input type="checkbox" id="big" class="toggle-input"><label for="big" class="toggle">{{.W.Toggle}}</label>
 <main>
 <h1>{{.W.Heading}}</h1>
-<p class="meta">{{if .Course}}{{.Course}} · {{end}}{{.W.Meta}}
-{{.W.Charts}}
-{{.W.Seed}}</p>
+<p class="meta">{{if .Course}}{{.Course}} · {{end}}{{.W.Lede}}</p>
 {{range .Chapters}}
 <section>
 <h2>{{.Name}}</h2>

@@ -16,6 +16,7 @@ func englishDebrief() map[string]string {
 		"debrief.files.other":   "%d files, %d verified",     // files, verified
 		"debrief.failed":        ", %d not verified (see the gradebook)",
 		"debrief.stop":          ".",
+		"debrief.lede":          "%s %s %s", // the page's opening sentences: files, charts, seeds
 		"debrief.charts":        "Charts show verified submissions that finished the chapter; students are not named.",
 		"debrief.seed.student":  "Each student played their own seed, so some spread between students is luck.",
 		"debrief.seed.everyone": "Everyone played seed %d, so differences come from decisions alone.", // seed

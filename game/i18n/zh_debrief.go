@@ -15,6 +15,7 @@ func chineseDebrief() map[string]string {
 		"debrief.files.other":   "共 %d 个文件，%d 个已核验",
 		"debrief.failed":        "，%d 个未通过核验（见成绩表）",
 		"debrief.stop":          "。",
+		"debrief.lede":          "%s%s%s", // 开头几句：文件、图表、种子（中文句间不加空格）
 		"debrief.charts":        "图表只包括已核验、且玩完该章的提交；页面上不出现学生姓名。",
 		"debrief.seed.student":  "每位学生使用各自的种子，因此学生之间的差异有一部分来自运气。",
 		"debrief.seed.everyone": "所有人都使用种子 %d，因此差异完全来自决策。",
