@@ -76,7 +76,7 @@ func TestChineseScreens(t *testing.T) {
 		{"640-200pct", 640, 480, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			hs := newHarness(t, Config{Chapter: -1, Lang: "zh-Hans", CJK: chineseType()}, tc.w, tc.h)
+			hs := newHarness(t, Config{Chapter: -1, Lang: "zh-Hans", CJK: chineseType(), DocsFor: content.CompiledLang}, tc.w, tc.h)
 			hs.g.C.Settings.TextScale = tc.text
 			hs.ticks(2)
 			if got := hs.g.C.Lang(); got != "zh-Hans" {
@@ -89,7 +89,7 @@ func TestChineseScreens(t *testing.T) {
 			hs.shot("zh-title-settings-" + tc.name)
 			hs.tick(widget.Intents{Back: true})
 
-			hs2 := newHarness(t, Config{Chapter: 1, Lang: "zh-Hans", CJK: chineseType()}, tc.w, tc.h)
+			hs2 := newHarness(t, Config{Chapter: 1, Lang: "zh-Hans", CJK: chineseType(), DocsFor: content.CompiledLang}, tc.w, tc.h)
 			hs2.g.C.Settings.TextScale = tc.text
 			hs2.ticks(2)
 			hs2.shot("zh-reader-" + tc.name)
@@ -134,7 +134,7 @@ func (hs *harness) pauseLang() *menu.Pause {
 // decisions), the progress and the menu's focus stay; the choice is saved.
 func TestSwitchMidRound(t *testing.T) {
 	dir := t.TempDir()
-	hs := newHarness(t, Config{Chapter: 1, SaveDir: dir, CJK: chineseType()}, 1280, 800)
+	hs := newHarness(t, Config{Chapter: 1, SaveDir: dir, CJK: chineseType(), DocsFor: content.CompiledLang}, 1280, 800)
 	sess := hs.toRound()
 	if err := sess.Set("take_rate", 0.15); err != nil {
 		t.Fatal(err)

@@ -110,9 +110,12 @@ type roundScene struct {
 // goalView is one goal as the goals card shows it.
 type goalView struct {
 	badge string // MET, NOT YET or MISSED
-	met   bool
-	name  string // the metric's name
-	line  string // current value and target
+	// badgeAbove puts the badge on a line of its own, above the name
+	// (a narrow card; see goalsHeight).
+	badgeAbove bool
+	met        bool
+	name       string // the metric's name
+	line       string // current value and target
 	// compact is name, value and target in one short paragraph, for
 	// large text on small screens.
 	compact string

@@ -174,6 +174,10 @@ func (s *roundScene) drawGoals(dst *ebiten.Image) {
 		}
 		u.DrawTextAligned(dst, g.badge, widget.Bold, widget.SizeTick, badge, 0.5, fg)
 		tx := badge.X + bw + c.DP(8)
+		if g.badgeAbove {
+			tx = r.X + pad
+			y += u.LineHeight(widget.SizeSmall)
+		}
 		y += u.DrawLines(dst, g.nameL, widget.SizeSmall, tx, y, u.Theme.Text)
 		y += u.DrawLines(dst, g.lineL, widget.SizeSmall, r.X+pad, y, u.Theme.Text)
 		y += u.DrawLines(dst, g.labelL, widget.SizeTick, r.X+pad, y, u.Theme.Muted)

@@ -454,6 +454,16 @@ func (s *roundScene) goalsHeight(w float64, labels bool) float64 {
 		g := &s.goals[i]
 		bw := u.Measure(g.badge, widget.Bold, widget.SizeTick) + c.DP(12)
 		g.nameL = u.WrapPlain(g.name, widget.Bold, widget.SizeSmall, w-bw-c.DP(8))
+		// In a narrow card (a small window with large text) a name that
+		// takes fewer lines under its badge than beside it goes under it,
+		// at the card's width.
+		g.badgeAbove = false
+		if len(g.nameL) > 2 {
+			if full := u.WrapPlain(g.name, widget.Bold, widget.SizeSmall, w); len(full)+1 < len(g.nameL) {
+				g.badgeAbove, g.nameL = true, full
+				h += u.LineHeight(widget.SizeSmall)
+			}
+		}
 		g.lineL, g.labelL = nil, nil
 		h += float64(len(g.nameL)) * u.LineHeight(widget.SizeSmall)
 		if g.line != "" {
