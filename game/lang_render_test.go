@@ -16,6 +16,7 @@ import (
 	"github.com/longtail-case/longtail/assets/cjk"
 	"github.com/longtail-case/longtail/content"
 	"github.com/longtail-case/longtail/content/markdown"
+	"github.com/longtail-case/longtail/game/epilogue"
 	"github.com/longtail-case/longtail/game/menu"
 	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/reader"
@@ -63,9 +64,9 @@ func (hs *harness) playOut(sess *play.Session) {
 }
 
 // TestChineseScreens saves the title (and its settings), the reader, the
-// round and the results in Chinese at 1280×800 and at 640×480 with 200%
-// text. Until the Chinese chapters load the reader shows the English text
-// with Chinese chrome.
+// round, the pause menu, the results (and their analysis) and the
+// epilogue in Chinese, with the Chinese chapters, at 1280×800 and at
+// 640×480 with 200% text.
 func TestChineseScreens(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -108,6 +109,12 @@ func TestChineseScreens(t *testing.T) {
 			res.Scroll = res.WhyTop
 			hs2.tick(widget.Intents{})
 			hs2.shot("zh-results-why-" + tc.name)
+			if err := hs2.g.enter(epilogue.New(&hs2.g.C)); err != nil {
+				t.Fatal(err)
+			}
+			hs2.ticks(60) // the frontier sweeps one setting a tick
+			hs2.wantScene("epilogue")
+			hs2.shot("zh-epilogue-" + tc.name)
 		})
 	}
 }

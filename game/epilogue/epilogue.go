@@ -45,7 +45,7 @@ type Scene struct {
 // counts, and one line per goal ("Met: …" / "Missed: …").
 type epilogueRow struct {
 	title    string
-	goals    string
+	goals    []layout.Line   // the counts, wrapped
 	lines    [][]layout.Line // each goal, wrapped
 	met      []bool
 	frontier []layout.Line  // what the levers could have achieved
@@ -202,8 +202,15 @@ func (e *Scene) relayout(c *scene.Ctx) {
 		title := c.T("epilogue.chapter", s.Chapter())
 		if d := c.DocByNumber(s.Chapter()); d != nil {
 			title = scene.DocTitle(d)
+			// The goals' wording of the document shown (the chapter may
+			// have been played before a language switch).
+			if d.Setup != nil && len(d.Setup.Goals) == len(gs) {
+				for i := range gs {
+					gs[i].Goal.Label = d.Setup.Goals[i].Label
+				}
+			}
 		}
-		row := epilogueRow{title: title, goals: c.T("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log()))}
+		row := epilogueRow{title: title, goals: u.WrapPlain(c.T("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log())), widget.Regular, widget.SizeSmall, e.w-c.DP(24))}
 		for _, g := range gs {
 			word := c.T("results.missed")
 			if g.Met {
@@ -270,7 +277,7 @@ func frontierText(c *scene.Ctx, sw *classroom.Sweeper, goals int) string {
 // rowHeight returns the height of a chapter's card.
 func (e *Scene) rowHeight(r epilogueRow) float64 {
 	u := e.c.UI
-	n := 1 + len(r.frontier)
+	n := len(r.goals) + len(r.frontier)
 	for _, l := range r.lines {
 		n += len(l)
 	}
@@ -306,8 +313,7 @@ func (e *Scene) Draw(dst *ebiten.Image) {
 		widget.DrawPanel(dst, u, widget.Rect{X: e.x, Y: y, W: e.w, H: h})
 		u.DrawText(dst, r.title, widget.Bold, widget.SizeBody, e.x+c.DP(12), y+c.DP(6), u.Theme.Text)
 		ly := y + c.DP(6) + u.LineHeight(widget.SizeBody)
-		u.DrawText(dst, r.goals, widget.Regular, widget.SizeSmall, e.x+c.DP(12), ly, u.Theme.Muted)
-		ly += u.LineHeight(widget.SizeSmall)
+		ly += u.DrawLines(dst, r.goals, widget.SizeSmall, e.x+c.DP(12), ly, u.Theme.Muted)
 		for i, l := range r.lines {
 			clr := u.Theme.Bad
 			if r.met[i] {
