@@ -3,6 +3,7 @@
 package game
 
 import (
+	"strconv"
 	"sync"
 	"syscall/js"
 
@@ -134,8 +135,8 @@ func (s *textSession) read(in *widget.Intents, caret widget.Rect) bool {
 			dpr = 1
 		}
 		st := s.area.Get("style")
-		st.Set("left", js.ValueOf(r.Get("left").Float()+caret.X/dpr).String()+"px")
-		st.Set("top", js.ValueOf(r.Get("top").Float()+caret.Y/dpr).String()+"px")
+		st.Set("left", strconv.FormatFloat(r.Get("left").Float()+caret.X/dpr, 'f', 1, 64)+"px")
+		st.Set("top", strconv.FormatFloat(r.Get("top").Float()+caret.Y/dpr, 'f', 1, 64)+"px")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -955,6 +955,11 @@ func TestBrowserTyping(t *testing.T) {
 	})
 	do(t, ctx, "composing", compose)
 	shot(t, ctx, "typing-composing")
+	// The hidden textarea follows the caret, so the input method's window
+	// opens beside the text (not at the page's corner).
+	if pos := eval[[]string](t, ctx, `(() => { const s = document.getElementById('game').contentDocument.getElementById('longtail-text').style; return [s.left, s.top]; })()`); len(pos) != 2 || !strings.HasSuffix(pos[0], "px") || pos[0] == "0px" || pos[1] == "0px" {
+		t.Errorf("the text entry sits at %q, want beside the caret", pos)
+	}
 	commit := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: "微信"}); err != nil {
 			return err
