@@ -68,39 +68,52 @@ type LeverSpec struct {
 // leverSpecs lists every lever in panel order.
 var leverSpecs = []LeverSpec{
 	{Key: "openness", Tool: ToolCapacity, Min: 0, Max: 1, Default: 0.6, PanelMin: 0, PanelMax: 1, Step: 0.05,
-		Label: "round.lever.openness", Unit: UnitIndex, Decimals: 2},
+		Unit: UnitIndex, Decimals: 2},
 	{Key: "feed_share", Tool: ToolChanneling, Min: 0, Max: 1, Default: 0.65, PanelMin: 0, PanelMax: 1, Step: 0.05,
-		Label: "round.lever.feed_share", Unit: UnitShare, Decimals: 0},
+		Unit: UnitShare, Decimals: 0},
 	{Key: "feed_beta", Tool: ToolChanneling, Min: 0, Max: 2, Default: 0.8, Step: 0.05, PanelMin: 0.3, PanelMax: 1.2,
-		Label: "round.lever.feed_beta", Unit: UnitIndex, Decimals: 2},
+		Unit: UnitIndex, Decimals: 2},
 	{Key: "pool", Tool: ToolChanneling, Min: 0, Max: 0.3, Default: 0.05, PanelMin: 0, PanelMax: 0.3, Step: 0.01,
-		Label: "round.lever.pool", Unit: UnitShare, Decimals: 0},
+		Unit: UnitShare, Decimals: 0},
 	{Key: "grant", Tool: ToolChanneling, Min: 0, Max: 3, Default: 0, PanelMin: 0, PanelMax: 3, Step: 0.1,
-		Label: "round.lever.grant", Unit: UnitMoney, Decimals: 1},
+		Unit: UnitMoney, Decimals: 1},
 	{Key: "cap", Tool: ToolRulemaking, Min: 0.002, Max: 1, Default: 1, PanelMin: 0.002, PanelMax: 1, Step: 0.002,
-		Label: "round.lever.cap", Unit: UnitShare, Decimals: 1, NoneLabel: "round.lever.nocap"},
+		Unit: UnitShare, Decimals: 1, NoneLabel: "round.lever.nocap"},
 	{Key: "ad_load", Tool: ToolProduct, Min: 0, Max: 0.3, Default: 0.1, PanelMin: 0, PanelMax: 0.3, Step: 0.01,
-		Label: "round.lever.ad_load", Unit: UnitShare, Decimals: 0},
+		Unit: UnitShare, Decimals: 0},
 	{Key: "ad_billing", Tool: ToolProduct, Min: 0, Max: 1, Default: 0, PanelMin: 0, PanelMax: 1, Step: 1, Switch: true,
-		Label: "round.lever.ad_billing", Unit: UnitSwitch, OnLabel: "round.lever.interaction", OffLabel: "round.lever.exposure"},
+		Unit: UnitSwitch, OnLabel: "round.lever.interaction", OffLabel: "round.lever.exposure"},
 	{Key: "first_party", Tool: ToolProduct, Min: 0, Max: 1, Default: 0, PanelMin: 0, PanelMax: 1, Step: 1, Switch: true,
-		Label: "round.lever.first_party", Unit: UnitSwitch, OnLabel: "round.lever.on", OffLabel: "round.lever.off"},
+		Unit: UnitSwitch, OnLabel: "round.lever.on", OffLabel: "round.lever.off"},
 	{Key: "take_rate", Tool: ToolMonetisation, Min: 0, Max: 0.7, Default: 0.10, PanelMin: 0, PanelMax: 0.7, Step: 0.01,
-		Label: "round.lever.take_rate", Unit: UnitShare, Decimals: 0},
+		Unit: UnitShare, Decimals: 0},
 	{Key: "api_fee", Tool: ToolMonetisation, Min: 0, Max: 5, Default: 1, PanelMin: 0, PanelMax: 5, Step: 0.1,
-		Label: "round.lever.api_fee", Unit: UnitMoney, Decimals: 1},
+		Unit: UnitMoney, Decimals: 1},
 	{Key: "contact_fee", Tool: ToolMonetisation, Min: 0, Max: 0.5, Default: 0.05, PanelMin: 0, PanelMax: 0.5, Step: 0.01,
-		Label: "round.lever.contact_fee", Unit: UnitMoney, Decimals: 2},
+		Unit: UnitMoney, Decimals: 2},
 }
 
 // LeverSpecs returns the specs of every lever in panel order.
-func LeverSpecs() []LeverSpec { return append([]LeverSpec(nil), leverSpecs...) }
+func LeverSpecs() []LeverSpec {
+	out := make([]LeverSpec, len(leverSpecs))
+	for i, s := range leverSpecs {
+		out[i] = s.labelled()
+	}
+	return out
+}
+
+// labelled returns s with its Label, the catalog id "round.lever." + Key
+// (written once here rather than in every row of leverSpecs).
+func (s LeverSpec) labelled() LeverSpec {
+	s.Label = "round.lever." + s.Key
+	return s
+}
 
 // Spec returns the spec of the lever with the given key.
 func Spec(key string) (LeverSpec, bool) {
 	for _, s := range leverSpecs {
 		if s.Key == key {
-			return s, true
+			return s.labelled(), true
 		}
 	}
 	return LeverSpec{}, false
