@@ -84,12 +84,7 @@ func (p *Pause) Update(c *scene.Ctx) (scene.Scene, error) {
 	}
 	w := p.ring.Update(&c.Frame)
 	if f := p.ring.Focused(); f != nil && p.maxScroll > 0 {
-		b, m := f.Bounds(), c.DP(16)
-		if b.Y+b.H > c.H-m {
-			p.scroll += b.Y + b.H - (c.H - m)
-		} else if b.Y < m {
-			p.scroll -= m - b.Y
-		}
+		p.scroll += widget.ScrollToShow(f.Bounds(), c.H, c.DP(16))
 		p.Layout(c)
 	}
 	switch w {

@@ -118,13 +118,7 @@ func (t *titleScene) Update(c *scene.Ctx) (scene.Scene, error) {
 		t.Layout(c) // the mode may have changed: lay out what Draw shows
 		// Keep the focused control on screen.
 		if f := t.ring.Focused(); f != nil && t.maxScroll > 0 {
-			b := f.Bounds()
-			m := c.DP(16)
-			if b.Y+b.H > c.H-m {
-				t.scroll += b.Y + b.H - (c.H - m)
-			} else if b.Y < m {
-				t.scroll -= m - b.Y
-			}
+			t.scroll += widget.ScrollToShow(f.Bounds(), c.H, c.DP(16))
 			t.Layout(c)
 		}
 	}

@@ -501,6 +501,19 @@ func (t *Toggle) Draw(dst *ebiten.Image, u *UI, focused bool) {
 	u.DrawTextAligned(dst, state, Bold, SizeSmall, Rect{sw.X - u.DP(10) - stw, t.R.Y, stw, t.R.H}, 0, u.Theme.Text)
 }
 
+// ScrollToShow returns how far to scroll (device pixels, positive:
+// further down) so that box b, on a screen h tall, keeps at least margin
+// from the screen's top and bottom edges; 0 when it already does.
+func ScrollToShow(b Rect, h, margin float64) float64 {
+	switch {
+	case b.Y+b.H > h-margin:
+		return b.Y + b.H - (h - margin)
+	case b.Y < margin:
+		return b.Y - margin
+	}
+	return 0
+}
+
 // DrawSwitch draws a toggle's track sw and its knob (a circle 2 dp
 // smaller than the track's half height), at the right and in the accent
 // colour when on, at the left on the line colour when off. The state is
