@@ -31,6 +31,7 @@ type textSession struct {
 	composing string
 	keys      []webKey
 	active    bool
+	pos       [2]string // the textarea's CSS left and top, as last written
 }
 
 // webKey is a key pressed while the textarea had the focus.
@@ -134,9 +135,16 @@ func (s *textSession) read(in *widget.Intents, caret widget.Rect) bool {
 		if dpr <= 0 {
 			dpr = 1
 		}
-		st := s.area.Get("style")
-		st.Set("left", strconv.FormatFloat(r.Get("left").Float()+caret.X/dpr, 'f', 1, 64)+"px")
-		st.Set("top", strconv.FormatFloat(r.Get("top").Float()+caret.Y/dpr, 'f', 1, 64)+"px")
+		// Written only when the caret moved: a style write every tick
+		// would have the browser redo the page's style for nothing.
+		pos := [2]string{strconv.FormatFloat(r.Get("left").Float()+caret.X/dpr, 'f', 1, 64) + "px",
+			strconv.FormatFloat(r.Get("top").Float()+caret.Y/dpr, 'f', 1, 64) + "px"}
+		if pos != s.pos {
+			s.pos = pos
+			st := s.area.Get("style")
+			st.Set("left", pos[0])
+			st.Set("top", pos[1])
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
