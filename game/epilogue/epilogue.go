@@ -202,13 +202,7 @@ func (e *Scene) relayout(c *scene.Ctx) {
 		title := c.T("epilogue.chapter", s.Chapter())
 		if d := c.DocByNumber(s.Chapter()); d != nil {
 			title = scene.DocTitle(d)
-			// The goals' wording of the document shown (the chapter may
-			// have been played before a language switch).
-			if d.Setup != nil && len(d.Setup.Goals) == len(gs) {
-				for i := range gs {
-					gs[i].Goal.Label = d.Setup.Goals[i].Label
-				}
-			}
+			scene.Relabel(gs, d) // the goals' wording in the language shown
 		}
 		row := epilogueRow{title: title, goals: u.WrapPlain(c.T("epilogue.row", met, len(gs), s.Round(), s.Rounds(), len(s.Log())), widget.Regular, widget.SizeSmall, e.w-c.DP(24))}
 		for _, g := range gs {

@@ -57,7 +57,7 @@ func New(c *scene.Ctx, sess *play.Session, doc *content.Document) scene.Scene {
 	r := &Scene{c: c, sess: sess, doc: doc, next: &widget.Button{Primary: true}, dirty: -1}
 	r.Ring.Cur = -1 // nothing focused until Tab or a click
 	r.Goals = sess.Goals()
-	r.relabel()
+	scene.Relabel(r.Goals, r.doc)
 	r.Drivers = drivers(c, sess)
 	r.Why = newWhyPanel(c, sess)
 	// The prompts in the language shown: the document's, when it has as
@@ -460,7 +460,7 @@ func (r *Scene) Relang(c *scene.Ctx) {
 		}
 	}
 	r.Drivers = drivers(c, r.sess)
-	r.relabel()
+	scene.Relabel(r.Goals, r.doc)
 	if r.doc != nil && r.doc.Setup != nil && len(r.doc.Setup.Prompts) == len(r.prompts) {
 		r.prompts = r.doc.Setup.Prompts
 		for i, f := range r.fields {
@@ -468,16 +468,4 @@ func (r *Scene) Relang(c *scene.Ctx) {
 		}
 	}
 	r.Why.relang(c)
-}
-
-// relabel gives the goals the labels of the document shown, which may be
-// in another language than the session's setup (the chapter was started
-// before a language switch); the goals themselves are the same.
-func (r *Scene) relabel() {
-	if r.doc == nil || r.doc.Setup == nil || len(r.doc.Setup.Goals) != len(r.Goals) {
-		return
-	}
-	for i := range r.Goals {
-		r.Goals[i].Goal.Label = r.doc.Setup.Goals[i].Label
-	}
 }

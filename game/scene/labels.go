@@ -2,6 +2,7 @@ package scene
 
 import (
 	"github.com/longtail-case/longtail/content"
+	"github.com/longtail-case/longtail/game/play"
 	"github.com/longtail-case/longtail/game/sim"
 )
 
@@ -35,4 +36,17 @@ func DocTitle(d *content.Document) string {
 		return d.Title
 	}
 	return d.File
+}
+
+// Relabel gives goals the labels of document d, the chapter in the
+// language shown, which may differ from the session's setup's (the
+// chapter was started before a language switch); the goals themselves are
+// the same. Nothing changes when d has no setup or another number of goals.
+func Relabel(gs []play.GoalResult, d *content.Document) {
+	if d == nil || d.Setup == nil || len(d.Setup.Goals) != len(gs) {
+		return
+	}
+	for i := range gs {
+		gs[i].Goal.Label = d.Setup.Goals[i].Label
+	}
 }
